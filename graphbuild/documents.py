@@ -1,0 +1,335 @@
+"""Stage 1: read articles from files, folders and stdin into :class:`Document` records, and remove page
+furniture (link lists, bylines, time stamps, share widgets, navigation) before any NLP.
+
+Readers are lenient per record and strict per message: a bad JSONL line is reported with its file and line
+and skipped, the good lines still go through.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import InputError
+from .records import Document
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+Warn = Callable[[InputError], None]
+
+
+def _raise(err: InputError) -> None:
+    raise err
+
+
+# --------------------------------------------------------------------------- dates
+
+def parse_date(value: object) -> date | None:
+    """Parse an ISO date or date-time (the publication date); None when absent or unreadable.
+
+    >>> parse_date("2024-01-28T09:30:00Z")
+    datetime.date(2024, 1, 28)
+    >>> parse_date("not a date") is None
+    True
+    """
+    if not value:
+        return None
+    text = str(value).strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- furniture
+
+_TERMINAL = re.compile(r"[.!?…:;\"”’')\]]$")
+_TIMESTAMP = re.compile(
+    r"^\W*(\d+\s*(s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)\s*(ago)?|"
+    r"(an?|one)\s+(minute|hour|day|week)\s+ago|yesterday|just now|"
+    r"\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4})?)\W*$",
+    re.IGNORECASE,
+)
+_ONLY_SYMBOLS = re.compile(r"^[\W_]*$")
+
+
+def _is_prose(line: str) -> bool:
+    """A line with sentence syntax: several words and terminal punctuation."""
+    words = line.split()
+    return len(words) >= 6 and bool(_TERMINAL.search(line.rstrip()))
+
+
+def clean_text(text: str) -> str:
+    """Remove page furniture by structure, not by wording.
+
+    Dropped: lines of only symbols or time stamps, short lines without sentence syntax (bylines, widget
+    labels, section heads), and from the first run of three or more non-prose lines after the body, the
+    rest of the page when little prose follows (link lists of other stories).
+
+    >>> clean_text("Share\\nRockets hit the base on Sunday, officials said.\\nMore news\\n-\\nA headline\\n"
+    ...            "5 minutes -\\nAnother headline here\\n1 hour -")
+    'Rockets hit the base on Sunday, officials said.'
+    """
+    lines = [ln.strip() for ln in text.splitlines()]
+    if len(lines) <= 1:
+        return text.strip()
+    kept: list[str] = []
+    run = 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if _is_prose(line):
+            run = 0
+            kept.append(line)
+            continue
+        run += 1
+        if run >= 3 and kept:
+            rest = [ln for ln in lines[i + 1:] if ln]
+            prose_rest = sum(1 for ln in rest if _is_prose(ln))
+            if prose_rest <= len(rest) // 4:
+                # Drop the non-prose lines of this run already kept, then stop: the page tail is furniture.
+                while kept and not _is_prose(kept[-1]):
+                    kept.pop()
+                break
+        if _ONLY_SYMBOLS.match(line) or _TIMESTAMP.match(line):
+            continue
+        if len(line.split()) < 6:
+            continue  # too short to carry an event: bylines, widget labels, section heads
+        kept.append(line)
+    return "\n".join(kept)
+
+
+# --------------------------------------------------------------------------- html
+
+_DROP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button",
+              "svg", "iframe", "template", "select", "figure", "menu", "dialog"}
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+               "blockquote", "pre", "ul", "ol", "table", "dd", "dt", "main"}
+
+
+class _PageParser(HTMLParser):
+    """Collects metadata and body text; skips structural furniture (nav, header, footer, aside, forms)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self._in_title = False
+        self._skip = 0
+        self._article_depth = 0
+        self.parts: list[str] = []
+        self.article_parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content"):
+                self.meta.setdefault(key, a["content"])
+        elif tag == "link" and a.get("rel", "").lower() == "canonical" and a.get("href"):
+            self.meta.setdefault("canonical", a["href"])
+        elif tag == "title":
+            self._in_title = True
+        if tag in _DROP_TAGS:
+            self._skip += 1
+        elif tag == "article":
+            self._article_depth += 1
+        if tag in _BLOCK_TAGS:
+            self._emit("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in _DROP_TAGS:
+            self._skip -= 1
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if tag in _DROP_TAGS and self._skip:
+            self._skip -= 1
+        elif tag == "article" and self._article_depth:
+            self._article_depth -= 1
+        if tag in _BLOCK_TAGS:
+            self._emit("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self._skip:
+            self._emit(data)
+
+    def _emit(self, s: str) -> None:
+        self.parts.append(s)
+        if self._article_depth:
+            self.article_parts.append(s)
+
+
+def _squash(parts: list[str]) -> str:
+    text = "".join(parts)
+    lines = (re.sub(r"[ \t\r\f\v\xa0]+", " ", ln).strip() for ln in text.split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+def parse_html(html: str, doc_id: str, origin: str | None = None) -> Document:
+    """An HTML page -> Document (title, source, date and URL from the usual meta tags)."""
+    p = _PageParser()
+    p.feed(html)
+    p.close()
+    body = _squash(p.article_parts) if p.article_parts else _squash(p.parts)
+    m = p.meta
+    return Document(
+        id=doc_id,
+        text=clean_text(body),
+        title=(m.get("og:title") or p.title or "").strip() or None,
+        url=m.get("og:url") or m.get("canonical"),
+        published=parse_date(m.get("article:published_time") or m.get("datepublished") or m.get("date")
+                             or m.get("pubdate")),
+        source=m.get("og:site_name") or m.get("publisher") or None,
+        origin=origin,
+    )
+
+
+# --------------------------------------------------------------------------- txt and jsonl
+
+_FRONT = re.compile(r"^(title|source|published|date|url|id)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def parse_txt(text: str, doc_id: str, origin: str | None = None) -> Document:
+    """Plain text, with an optional front-matter block of ``Title:``, ``Source:``, ``Published:``, ``URL:`` lines."""
+    meta: dict[str, str] = {}
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines) and (m := _FRONT.match(lines[i].strip())):
+        meta[m[1].lower()] = m[2].strip()
+        i += 1
+    if meta and (i == len(lines) or not lines[i].strip()):
+        text = "\n".join(lines[i:])
+    else:
+        meta = {}
+    return Document(id=meta.get("id") or doc_id, text=clean_text(text), title=meta.get("title") or None,
+                    url=meta.get("url") or None,
+                    published=parse_date(meta.get("published") or meta.get("date")),
+                    source=meta.get("source") or None, origin=origin)
+
+
+def parse_record(obj: object, origin: str, line: int) -> Document:
+    """One JSONL article record -> Document; raises InputError naming file and line."""
+    if not isinstance(obj, dict):
+        raise InputError("expected a JSON object with 'id' and 'text'", path=origin, line=line)
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("record has no 'text'", path=origin, line=line)
+    doc_id = obj.get("id", obj.get("doc_id"))
+    if doc_id is None or str(doc_id).strip() == "":
+        raise InputError("record has no 'id'", path=origin, line=line)
+    looks_html = bool(re.search(r"<(p|div|article|html|body)\b", text[:2000], re.IGNORECASE))
+    base = parse_html(text, str(doc_id)) if looks_html else None
+    return Document(
+        id=str(doc_id),
+        text=base.text if base else clean_text(text),
+        title=obj.get("title") or (base.title if base else None),
+        url=obj.get("url"),
+        published=parse_date(obj.get("published") or obj.get("date")),
+        source=obj.get("source"),
+        origin=f"{origin}:{line}",
+    )
+
+
+def parse_jsonl(lines: Iterable[str], origin: str, warn: Warn = _raise) -> Iterator[Document]:
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as e:
+            warn(InputError(f"not valid JSON ({e.msg}, column {e.colno})", path=origin, line=n))
+            continue
+        try:
+            yield parse_record(obj, origin, n)
+        except InputError as e:
+            warn(e)
+
+
+# --------------------------------------------------------------------------- files
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return path.read_text(encoding="latin-1")
+
+
+def iter_paths(inputs: Iterable[str | Path], warn: Warn = _raise) -> Iterator[Path | str]:
+    """Expand folders (recursively, sorted) into files of a known kind; '-' stands for stdin."""
+    for item in inputs:
+        if str(item) == "-":
+            yield "-"
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for p in sorted(path.rglob("*")):
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."):
+                    yield p
+        elif path.is_file():
+            if path.suffix.lower() in SUFFIXES:
+                yield path
+            else:
+                warn(InputError(f"unknown kind of file (expected {', '.join(SUFFIXES)})", path=path))
+        else:
+            warn(InputError("no such file or folder", path=path))
+
+
+def read_path(path: Path, warn: Warn = _raise) -> Iterator[Document]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            with path.open(encoding="utf-8", errors="replace") as fh:
+                yield from parse_jsonl(fh, str(path), warn)
+            return
+        text = _read_text(path)
+    except OSError as e:
+        warn(InputError(f"cannot read ({e.strerror})", path=path))
+        return
+    if not text.strip():
+        warn(InputError("empty file", path=path))
+        return
+    if suffix in (".html", ".htm"):
+        yield parse_html(text, path.stem, origin=str(path))
+    else:
+        yield parse_txt(text, path.stem, origin=str(path))
+
+
+def read_stdin(warn: Warn = _raise, stream=None) -> Iterator[Document]:
+    """stdin: JSONL when the first non-blank character is '{', else one plain-text document 'stdin'."""
+    stream = stream or sys.stdin
+    text = stream.read()
+    if text.lstrip().startswith("{"):
+        yield from parse_jsonl(text.splitlines(), "<stdin>", warn)
+    elif text.strip():
+        yield parse_txt(text, "stdin", origin="<stdin>")
+
+
+def read_documents(inputs: Iterable[str | Path], warn: Warn = _raise) -> Iterator[Document]:
+    """Every document of the inputs, in order. Problems go to ``warn`` (default: raise).
+
+    Duplicate ids are reported and the later document is skipped, so ids stay unique in the graph.
+    """
+    seen: set[str] = set()
+    for p in iter_paths(inputs, warn):
+        docs = read_stdin(warn) if p == "-" else read_path(p, warn)
+        for doc in docs:
+            if doc.id in seen:
+                warn(InputError(f"duplicate document id {doc.id!r}; skipped", path=doc.origin))
+                continue
+            seen.add(doc.id)
+            yield doc
+
+

@@ -1,0 +1,32 @@
+"""events.jsonl: one event mention a line, the contract of DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Event
+from .files import atomic_write
+
+
+def write_events(events: Iterable[Event], path: str | Path) -> int:
+    n = 0
+    with atomic_write(path) as fh:
+        for ev in events:
+            fh.write(json.dumps(ev.to_dict(), ensure_ascii=False, sort_keys=False) + "\n")
+            n += 1
+    return n
+
+
+def read_events(path: str | Path) -> Iterator[Event]:
+    """Read events.jsonl back into Event records (errors name the file and line)."""
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Event.from_dict(json.loads(line))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+                raise InputError(f"not a valid event record ({type(e).__name__}: {e})", path=path, line=n) from None

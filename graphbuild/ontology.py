@@ -1,0 +1,440 @@
+"""Stage: the ontology layer. Loads ``ontology/*.ttl`` (plus user files) and resolves actor mentions to
+canonical actors. The Turtle files are the one source of truth; this module only indexes them.
+
+Resolution order (first hit wins): exact alias -> normalized alias -> sponsored group ("Iran-backed
+militias") -> facility ("US bases", "the US Embassy in Baghdad") -> sector of a country ("Iraqi security
+forces") -> person with title -> a known name inside the mention -> fuzzy alias -> provisional actor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, OWL, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from .errors import OntologyError
+from .namespaces import CEKG, PLOVER
+from .records import Actor, stable_id
+
+ACTOR_NS = "https://graphbuild.dev/id/actor/"
+
+
+def ontology_dir() -> Path:
+    """The bundled ontology: inside the wheel, or the source tree's ``ontology/`` (editable install)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_ontology", here.parent / "ontology"):
+        if candidate.is_dir() and any(candidate.glob("*.ttl")):
+            return candidate
+    raise OntologyError("the bundled ontology folder is missing; reinstall graphbuild")
+
+
+# --------------------------------------------------------------------------- normalization
+
+_ARTICLES = ("the ", "a ", "an ")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
+_QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u02bf\u02be`´"), "'")
+
+
+def normalize(text: str) -> str:
+    """The key an alias is indexed under: case, diacritics, articles, possessives, punctuation folded.
+
+    >>> normalize("The U.S.")
+    'us'
+    >>> normalize("Kata'ib Hizballah's")
+    'kataib hizballah'
+    >>> normalize("Hashd al-Sha\u2019abi")
+    'hashd al shaabi'
+    """
+    s = text.translate(_DASHES).translate(_QUOTES)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"\b([a-z])\.", r"\1", s.lower().strip())  # u.s. -> us, u.n. -> un
+    s = re.sub(r"'s\b", "", s)
+    s = s.replace("'", "")
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = " ".join(s.split())
+    for art in _ARTICLES:
+        if s.startswith(art):
+            s = s[len(art):]
+    return s
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "x"
+
+
+# --------------------------------------------------------------------------- records
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """A curated (or derived) actor of the ontology."""
+
+    id: str
+    label: str
+    kind: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    cls: str = "Actor"
+    demonyms: tuple[str, ...] = ()
+
+    def ref(self, mention: str = "", resolved: bool = True) -> Actor:
+        return Actor(id=self.id, label=self.label, kind=self.kind, country=self.country,
+                     mention=mention or self.label, resolved=resolved)
+
+
+@dataclass
+class Lexicon:
+    """Trigger words and cue lists read from the ontology (lower-case lemmas / phrases)."""
+
+    verb_triggers: dict[str, str] = field(default_factory=dict)     # lemma -> PLOVER type
+    noun_triggers: dict[str, str] = field(default_factory=dict)
+    cameo: dict[str, str] = field(default_factory=dict)             # PLOVER type -> CAMEO root
+    modes: dict[str, tuple[str, str]] = field(default_factory=dict)  # phrase -> (mode, PLOVER type)
+    modality_cues: dict[str, str] = field(default_factory=dict)      # lemma/phrase -> modality
+    sector_nouns: dict[str, str] = field(default_factory=dict)       # noun phrase -> class local name
+    group_nouns: set[str] = field(default_factory=set)
+    facility_nouns: set[str] = field(default_factory=set)
+    sponsor_cues: set[str] = field(default_factory=set)
+
+
+_SECTOR_LABEL = {"Military": "military", "Police": "police", "Government": "government",
+                 "Intelligence": "intelligence", "Diplomats": "diplomats", "Civilians": "civilians"}
+
+
+class Ontology:
+    """The loaded ontology: actors indexed for resolution, and the lexicons."""
+
+    def __init__(self, graph: Graph, files: Sequence[Path] = ()):
+        self.graph = graph
+        self.files = list(files)
+        self.kind_of_class = self._kind_codes()
+        self.actors: dict[str, ActorInfo] = {}
+        self.relations: list[tuple[str, str, str]] = []
+        self.sources: dict[str, str] = {}  # normalized alias -> news agency label
+        self._alias: dict[str, str] = {}
+        self._state_words: dict[str, str] = {}  # normalized country word -> ISO3
+        self.lexicon = Lexicon()
+        self._index_actors()
+        self._index_lexicon()
+        self._max_alias_words = max((len(k.split()) for k in self._alias), default=1)
+        self._fuzzy_keys: list[str] | None = None
+
+    # ------------------------------------------------------------ loading
+    def _kind_codes(self) -> dict[URIRef, str]:
+        g = self.graph
+        direct = {c: str(k) for c, k in g.subject_objects(CEKG.kindCode)}
+        out: dict[URIRef, str] = {}
+        for cls in set(g.subjects(RDFS.subClassOf, None)) | set(direct):
+            chain = [cls, *g.transitiveClosure(lambda c, _: g.objects(c, RDFS.subClassOf), cls)]
+            for c in chain:
+                if c in direct:
+                    out[cls] = direct[c]
+                    break
+        return out
+
+    def _local(self, node) -> str:
+        s = str(node)
+        return s[len(ACTOR_NS):] if s.startswith(ACTOR_NS) else s.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def _index_actors(self) -> None:
+        g = self.graph
+        news = set(g.subjects(RDF.type, CEKG.NewsAgency))
+        for subj in sorted(set(g.subjects(SKOS.prefLabel, None)), key=str):
+            if not isinstance(subj, URIRef) or not str(subj).startswith(ACTOR_NS):
+                if subj in news:
+                    self._index_source(subj)
+                continue
+            if subj in news:
+                self._index_source(subj)
+                continue
+            classes = list(g.objects(subj, RDF.type))
+            kind = next((self.kind_of_class[c] for c in classes if c in self.kind_of_class), "unknown")
+            cls = next((self._local(c) for c in classes if c in self.kind_of_class), "Actor")
+            aid = self._local(subj)
+            label = self._pref(subj)
+            country = self._country(subj)
+            aliases = [str(x) for p in (SKOS.altLabel, CEKG.metonym, CEKG.capital) for x in g.objects(subj, p)]
+            wikidata = next((str(o).rsplit("/", 1)[-1] for o in g.objects(subj, OWL.sameAs)
+                             if "wikidata" in str(o)), None)
+            if cls == "State":
+                iso3 = next((str(x) for x in g.objects(subj, CEKG.iso3)), aid)
+                country = iso3
+                for w in [label, *aliases, *map(str, g.objects(subj, CEKG.demonym))]:
+                    self._state_words.setdefault(normalize(w), iso3)
+            # "Iraqi" / "Iraqis" alone name the state when used as an actor.
+            demonyms = tuple(str(x) for x in g.objects(subj, CEKG.demonym))
+            info = ActorInfo(aid, label, kind, country, tuple(dict.fromkeys(aliases)), wikidata, cls, demonyms)
+            self.actors[aid] = info
+            for name in (label, *info.aliases, *demonyms):
+                self._alias.setdefault(normalize(name), aid)
+        for rel in ("memberOf", "partOf", "backedBy", "alliedWith", "leader", "ownedBy"):
+            for s, o in g.subject_objects(CEKG[rel]):
+                if str(s).startswith(ACTOR_NS) and str(o).startswith(ACTOR_NS):
+                    self.relations.append((self._local(s), rel, self._local(o)))
+
+    def _index_source(self, subj) -> None:
+        label = self._pref(subj)
+        for name in (label, *map(str, self.graph.objects(subj, SKOS.altLabel))):
+            self.sources.setdefault(normalize(name), label)
+
+    def _pref(self, subj) -> str:
+        labels = list(self.graph.objects(subj, SKOS.prefLabel))
+        en = [x for x in labels if isinstance(x, Literal) and x.language in (None, "en")]
+        return str((en or labels)[0])
+
+    def _country(self, subj) -> str | None:
+        for o in self.graph.objects(subj, CEKG.country):
+            iso = next(self.graph.objects(o, CEKG.iso3), None)
+            return str(iso) if iso else self._local(o)
+        return None
+
+    def _index_lexicon(self) -> None:
+        g, lex = self.graph, self.lexicon
+        for etype in g.subjects(RDFS.subClassOf, CEKG.Event):
+            code = self._local(etype)
+            for o in g.objects(etype, CEKG.verbTrigger):
+                lex.verb_triggers.setdefault(str(o).lower(), code)
+            for o in g.objects(etype, CEKG.nounTrigger):
+                lex.noun_triggers.setdefault(str(o).lower(), code)
+            root = next(g.objects(etype, CEKG.cameoRoot), None)
+            if root is not None:
+                lex.cameo[code] = str(root)
+        for mode in g.subjects(RDF.type, CEKG.Mode):
+            label = str(next(g.objects(mode, RDFS.label), self._local(mode)))
+            of = next(g.objects(mode, CEKG.modeOf), None)
+            for o in g.objects(mode, CEKG.trigger):
+                lex.modes.setdefault(str(o).lower(), (label, self._local(of) if of else "ASSAULT"))
+        for m in g.subjects(RDF.type, CEKG.Modality):
+            label = str(next(g.objects(m, RDFS.label), self._local(m)))
+            for o in g.objects(m, CEKG.cue):
+                lex.modality_cues.setdefault(str(o).lower(), label)
+        for cls, noun in g.subject_objects(CEKG.sectorNoun):
+            lex.sector_nouns.setdefault(str(noun).lower(), self._local(cls))
+        lex.group_nouns |= {str(o).lower() for o in g.objects(None, CEKG.groupNoun)}
+        lex.facility_nouns |= {str(o).lower() for o in g.objects(None, CEKG.facilityNoun)}
+        lex.sponsor_cues |= {str(o).lower() for o in g.objects(None, CEKG.sponsorCue)}
+
+    # ------------------------------------------------------------ queries
+    def state_of(self, word: str) -> str | None:
+        """ISO3 of a country word (name, demonym, capital), or None."""
+        return self._state_words.get(normalize(word))
+
+    def lookup(self, mention: str) -> ActorInfo | None:
+        """Exact or normalized alias match."""
+        aid = self._alias.get(normalize(mention))
+        return self.actors.get(aid) if aid else None
+
+    def is_source(self, mention: str) -> bool:
+        return normalize(mention) in self.sources
+
+    def aliases(self) -> Iterable[tuple[str, ActorInfo]]:
+        """(surface name, actor) for every curated alias: feeds the entity ruler."""
+        for info in self.actors.values():
+            for name in (info.label, *info.aliases):
+                yield name, info
+
+    def resolve(self, mention: str, hint: str | None = None) -> Actor:
+        """The canonical actor for a mention, or a provisional one (``resolved=False``) with a stable id.
+
+        ``hint`` is the named-entity label (PERSON, ORG, GPE, NORP ...) when the parser gave one.
+        """
+        return _resolve(self, mention.strip(), hint)
+
+    def derived(self, iso3: str, cls: str) -> ActorInfo:
+        """The state institution of ``cls`` (Military, Police, ...) of a country: ``IRQ-military``."""
+        state = self.actors.get(iso3)
+        name = state.label if state else iso3
+        sector = _SECTOR_LABEL.get(cls, cls.lower())
+        demonym = next((str(d) for d in self.graph.objects(URIRef(ACTOR_NS + iso3), CEKG.demonym)
+                        if not str(d).endswith("s") or str(d).endswith("ss")), None)
+        label = f"{demonym or name} {sector}"
+        kind = {"Civilians": "civilians"}.get(cls, self.kind_of_class.get(CEKG[cls], "government")
+                                             if cls in _SECTOR_LABEL else "unknown")
+        return ActorInfo(f"{iso3}-{sector}", label, kind, iso3, cls=cls)
+
+
+# --------------------------------------------------------------------------- resolution rules
+
+_TITLES = ("president", "prime minister", "minister", "general", "gen", "lt gen", "colonel", "col",
+           "commander", "leader", "supreme leader", "ayatollah", "sheikh", "king", "crown prince",
+           "emir", "sultan", "chancellor", "secretary", "secretary general", "spokesman", "spokesperson",
+           "chief", "mr", "mrs", "ms", "dr", "imam", "mullah", "field marshal", "major general",
+           "brigadier general", "lieutenant general", "defence minister", "defense minister",
+           "foreign minister", "senator", "governor", "mayor")
+
+
+def _resolve(onto: Ontology, mention: str, hint: str | None) -> Actor:
+    key = normalize(mention)
+    if not key:
+        return _provisional(mention, hint)
+    aid = onto._alias.get(key)
+    if aid:
+        return onto.actors[aid].ref(mention)
+    for rule in (_sponsored_group, _facility, _sector, _titled_person, _embedded_name, _fuzzy):
+        found = rule(onto, key, mention)
+        if found is not None:
+            return found.ref(mention) if isinstance(found, ActorInfo) else found
+    return _provisional(mention, hint)
+
+
+def _split_country_prefix(onto: Ontology, words: list[str]) -> tuple[str | None, list[str]]:
+    """Longest leading run of words that names a state: ("iraqi", ["security", "forces"])."""
+    for n in range(min(4, len(words) - 1), 0, -1):
+        iso = onto._state_words.get(" ".join(words[:n]))
+        if iso:
+            return iso, words[n:]
+    return None, words
+
+
+def _sponsored_group(onto: Ontology, key: str, mention: str):
+    lex = onto.lexicon
+    m = re.match(r"^(?:pro[- ](?P<pro>.+?)|(?P<sp>.+?)[- ](?P<cue>\w+))\s+(?P<rest>.+)$",
+                 mention.strip().lower().removeprefix("the ").translate(_DASHES))
+    if not m:
+        return None
+    sponsor_word = m["pro"] or m["sp"]
+    if m["cue"] and m["cue"] not in lex.sponsor_cues:
+        return None
+    rest = normalize(m["rest"])
+    head = rest.split()
+    if not head:
+        return None
+    # the group noun is the last one or two words ("armed groups", "militias", "terrorist militia groups")
+    if not (" ".join(head[-2:]) in lex.group_nouns or head[-1] in lex.group_nouns):
+        known = onto._alias.get(rest)
+        if known:  # "Iran-backed Kataib Hezbollah" names the group itself
+            return onto.actors[known]
+        return None
+    sponsor = onto._state_words.get(normalize(sponsor_word)) or onto._alias.get(normalize(sponsor_word))
+    if not sponsor:
+        return None
+    sp = onto.actors.get(sponsor)
+    name = sp.label if sp else sponsor
+    return ActorInfo(f"{sponsor}-backed-groups", f"{name}-backed armed groups", "armed_group", None,
+                     cls="ArmedGroup")
+
+
+def _facility(onto: Ontology, key: str, mention: str):
+    words = key.split()
+    place = None
+    if " in " in f" {key} ":
+        words, place = key.split(" in ", 1)[0].split(), key.split(" in ", 1)[1]
+    iso, rest = _split_country_prefix(onto, words)
+    if not iso or not rest:
+        return None
+    noun = " ".join(rest)
+    fac = next((f for f in (noun, rest[-1], noun.rstrip("s")) if f in onto.lexicon.facility_nouns), None)
+    if not fac:
+        return None
+    singular = re.sub(r"(ies)$", "y", fac) if fac.endswith("ies") else fac.rstrip("s") if fac.endswith("s") else fac
+    plural = fac != singular
+    state = onto.actors.get(iso)
+    cname = (state.label if state else iso)
+    adj = {"USA": "US", "GBR": "UK"}.get(iso, cname)
+    label = f"{adj} {fac if plural else singular.title() if place else singular}" + \
+        (f" in {place.title()}" if place else "")
+    return ActorInfo(stable_id(iso, singular, place or "", plural, prefix=f"{iso}-fac-", length=8),
+                     label, "facility", iso, cls="Facility")
+
+
+def _sector(onto: Ontology, key: str, mention: str):
+    words = key.split()
+    iso, rest = _split_country_prefix(onto, words)
+    if not iso or not rest:
+        return None
+    lex = onto.lexicon.sector_nouns
+    for n in range(len(rest), 0, -1):
+        phrase = " ".join(rest[-n:])
+        if phrase in lex:
+            return onto.derived(iso, lex[phrase])
+    return None
+
+
+def _titled_person(onto: Ontology, key: str, mention: str):
+    for title in sorted(_TITLES, key=len, reverse=True):
+        if key.startswith(title + " "):
+            rest = key[len(title) + 1:]
+            aid = onto._alias.get(rest)
+            if aid:
+                return onto.actors[aid]
+    return None
+
+
+def _embedded_name(onto: Ontology, key: str, mention: str):
+    """A known multi-word name inside a longer mention: "the powerful Kataib Hezbollah militia"."""
+    words = key.split()
+    for n in range(min(len(words) - 1, onto._max_alias_words), 1, -1):
+        for i in range(len(words) - n + 1):
+            aid = onto._alias.get(" ".join(words[i:i + n]))
+            if aid:
+                return onto.actors[aid]
+    return None
+
+
+def _fuzzy(onto: Ontology, key: str, mention: str):
+    if len(key) < 6:
+        return None
+    from rapidfuzz import fuzz, process, utils  # imported lazily: only spelling variants need it
+
+    if onto._fuzzy_keys is None:
+        onto._fuzzy_keys = [k for k in onto._alias if len(k) >= 6]
+    hit = process.extractOne(key, onto._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90,
+                             processor=utils.default_process)
+    if hit:
+        return onto.actors[onto._alias[hit[0]]]
+    return None
+
+
+_HINT_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "unknown", "FAC": "facility"}
+
+
+def _provisional(mention: str, hint: str | None) -> Actor:
+    text = mention.strip()
+    label = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE) or text
+    return Actor(id="x-" + slug(label)[:48], label=label, kind=_HINT_KIND.get(hint or "", "unknown"),
+                 country=None, mention=text, resolved=False)
+
+
+# --------------------------------------------------------------------------- loading
+
+def _parse(graph: Graph, path: Path) -> None:
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as e:  # rdflib raises several parser exception types
+        line = None
+        m = re.search(r"line (\d+)", str(e))
+        if m:
+            line = int(m[1])
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise OntologyError(f"not valid Turtle: {msg}", path=path, line=line) from None
+
+
+def load_ontology(extra: Iterable[str | Path] = (), base: Path | None = None) -> Ontology:
+    """The bundled ontology plus ``extra`` Turtle files (later files add and override)."""
+    folder = base or ontology_dir()
+    files = sorted(folder.glob("*.ttl"))
+    graph = Graph()
+    for f in files:
+        _parse(graph, f)
+    overrides: list[Path] = []
+    for x in extra:
+        p = Path(x)
+        if not p.is_file():
+            raise OntologyError("no such ontology file", path=p)
+        g2 = Graph()
+        _parse(g2, p)
+        # A user file overrides labels and kinds of the actors it names.
+        for s in set(g2.subjects(SKOS.prefLabel, None)):
+            graph.remove((s, SKOS.prefLabel, None))
+        for s in set(g2.subjects(RDF.type, None)):
+            graph.remove((s, RDF.type, None))
+        graph += g2
+        overrides.append(p)
+    return Ontology(graph, [*files, *overrides])

@@ -1,0 +1,87 @@
+import io
+from datetime import date
+
+import pytest
+
+from graphbuild.documents import clean_text, parse_html, parse_txt, read_documents, read_stdin
+from graphbuild.errors import InputError
+
+
+def test_txt_front_matter_sets_metadata():
+    doc = parse_txt("Title: Rockets hit base\nSource: Test Wire\nPublished: 2024-02-03\n\n"
+                    "Rockets struck a base near Erbil on Friday, officials said.", "x")
+    assert doc.title == "Rockets hit base"
+    assert doc.source == "Test Wire"
+    assert doc.published == date(2024, 2, 3)
+    assert doc.text.startswith("Rockets struck")
+
+
+def test_txt_without_front_matter_keeps_first_line():
+    doc = parse_txt("Title of nothing in particular here, a line with a colon: yes.\nBody text.", "x")
+    assert doc.title is None
+
+
+def test_html_reads_meta_and_drops_structural_furniture():
+    html = """<html><head><title>Page</title><meta property="og:site_name" content="Desk">
+    <meta property="article:published_time" content="2024-07-09T10:00:00Z">
+    <link rel="canonical" href="https://example.org/a"></head><body>
+    <nav><a href="/">Home</a><a href="/world">World news and other sections</a></nav>
+    <article><p>Drones struck an oil depot in the south of the country overnight, the governor said.</p>
+    <aside>Related: five other stories you may have missed today</aside></article>
+    <footer>Copyright notice for the whole website and all its pages.</footer></body></html>"""
+    doc = parse_html(html, "page")
+    assert doc.source == "Desk" and doc.url == "https://example.org/a"
+    assert doc.published == date(2024, 7, 9)
+    assert doc.text == "Drones struck an oil depot in the south of the country overnight, the governor said."
+
+
+def test_clean_text_drops_link_list_and_timestamps():
+    text = ("Audio By Somebody\n"
+            "Gunmen attacked a checkpoint outside the town on Monday, police said.\n"
+            "Second attack\n"
+            "The attackers fled towards the border before troops arrived, witnesses said.\n"
+            "Latest Stories\n-\nFootball club signs a new striker for next season\n9 minutes -\n"
+            "Minister opens a new bridge over the river\n1 hour -\nFarmers await rain in the north\n2 hours")
+    assert clean_text(text).splitlines() == [
+        "Gunmen attacked a checkpoint outside the town on Monday, police said.",
+        "The attackers fled towards the border before troops arrived, witnesses said.",
+    ]
+
+
+def test_bad_jsonl_line_is_reported_with_file_and_line_and_others_go_through(tmp_path):
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "a", "text": "Troops shelled the village on Sunday."}\n{not json}\n'
+                 '{"id": "c"}\n{"id": "b", "text": "Militants attacked a convoy."}\n')
+    problems = []
+    docs = list(read_documents([f], warn=problems.append))
+    assert [d.id for d in docs] == ["a", "b"]
+    assert [(p.line, str(p.path)) for p in problems] == [(2, str(f)), (3, str(f))]
+    assert "in.jsonl:2: not valid JSON" in str(problems[0])
+
+
+def test_default_is_to_raise_on_bad_input(tmp_path):
+    with pytest.raises(InputError):
+        list(read_documents([tmp_path / "missing.txt"]))
+
+
+def test_folders_are_read_recursively_and_ids_are_stems(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "one.txt").write_text("Police arrested two suspects in the capital on Monday.")
+    (tmp_path / "two.html").write_text("<p>Protesters marched on the parliament building demanding reforms.</p>")
+    (tmp_path / "notes.md").write_text("ignored")
+    assert sorted(d.id for d in read_documents([tmp_path])) == ["one", "two"]
+
+
+def test_stdin_jsonl_and_plain_text():
+    docs = list(read_stdin(stream=io.StringIO('{"id": "s1", "text": "Rebels seized the town."}\n')))
+    assert docs[0].id == "s1"
+    docs = list(read_stdin(stream=io.StringIO("Rebels seized the town after heavy fighting overnight.")))
+    assert docs[0].id == "stdin"
+
+
+def test_duplicate_ids_are_skipped_with_a_warning(tmp_path):
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
+    problems = []
+    assert len(list(read_documents([f], warn=problems.append))) == 1
+    assert "duplicate" in str(problems[0])
