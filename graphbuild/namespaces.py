@@ -53,6 +53,7 @@ class CEKG(DefinedNamespace):
     leader: URIRef
     title: URIRef
     ownedBy: URIRef
+    institutionOf: URIRef
     kindCode: URIRef
     evidence: URIRef
     modality: URIRef
@@ -68,6 +69,8 @@ class CEKG(DefinedNamespace):
     groupNoun: URIRef
     facilityNoun: URIRef
     sponsorCue: URIRef
+    lightVerb: URIRef
+    reportingVerb: URIRef
     cue: URIRef
     attributedTo: URIRef
     docId: URIRef

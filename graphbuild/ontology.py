@@ -125,6 +125,7 @@ class Ontology:
         self._index_lexicon()
         self._max_alias_words = max((len(k.split()) for k in self._alias), default=1)
         self._fuzzy_keys: list[str] | None = None
+        self._national: dict[tuple[str | None, str], ActorInfo] | None = None
 
     # ------------------------------------------------------------ loading
     def _kind_codes(self) -> dict[URIRef, str]:
@@ -147,20 +148,19 @@ class Ontology:
         g = self.graph
         news = set(g.subjects(RDF.type, CEKG.NewsAgency))
         for subj in sorted(set(g.subjects(SKOS.prefLabel, None)), key=str):
-            if not isinstance(subj, URIRef) or not str(subj).startswith(ACTOR_NS):
-                if subj in news:
-                    self._index_source(subj)
-                continue
             if subj in news:
                 self._index_source(subj)
+            if not isinstance(subj, URIRef) or not str(subj).startswith(ACTOR_NS):
                 continue
-            classes = list(g.objects(subj, RDF.type))
+            classes = sorted(g.objects(subj, RDF.type))
             kind = next((self.kind_of_class[c] for c in classes if c in self.kind_of_class), "unknown")
             cls = next((self._local(c) for c in classes if c in self.kind_of_class), "Actor")
+            if subj in news:  # a news outlet is a source of reports, and can itself be a target
+                kind, cls = "organisation", "NewsAgency"
             aid = self._local(subj)
             label = self._pref(subj)
             country = self._country(subj)
-            aliases = [str(x) for p in (SKOS.altLabel, CEKG.metonym, CEKG.capital) for x in g.objects(subj, p)]
+            aliases = [str(x) for p in (SKOS.altLabel, CEKG.metonym, CEKG.capital) for x in sorted(g.objects(subj, p))]
             wikidata = next((str(o).rsplit("/", 1)[-1] for o in g.objects(subj, OWL.sameAs)
                              if "wikidata" in str(o)), None)
             if cls == "State":
@@ -169,7 +169,7 @@ class Ontology:
                 for w in [label, *aliases, *map(str, g.objects(subj, CEKG.demonym))]:
                     self._state_words.setdefault(normalize(w), iso3)
             # "Iraqi" / "Iraqis" alone name the state when used as an actor.
-            demonyms = tuple(str(x) for x in g.objects(subj, CEKG.demonym))
+            demonyms = tuple(sorted(str(x) for x in g.objects(subj, CEKG.demonym)))
             info = ActorInfo(aid, label, kind, country, tuple(dict.fromkeys(aliases)), wikidata, cls, demonyms)
             self.actors[aid] = info
             for name in (label, *info.aliases, *demonyms):
@@ -248,16 +248,39 @@ class Ontology:
         return _resolve(self, mention.strip(), hint)
 
     def derived(self, iso3: str, cls: str) -> ActorInfo:
-        """The state institution of ``cls`` (Military, Police, ...) of a country: ``IRQ-military``."""
-        state = self.actors.get(iso3)
-        name = state.label if state else iso3
+        """The state institution of ``cls`` (Military, Police, ...) of a country: ``IRQ-military``,
+        labelled as news writes it: "Iraqi military", "US military"."""
+        national = self._national_institution(iso3, cls)
+        if national is not None:
+            return national
         sector = _SECTOR_LABEL.get(cls, cls.lower())
-        demonym = next((str(d) for d in self.graph.objects(URIRef(ACTOR_NS + iso3), CEKG.demonym)
-                        if not str(d).endswith("s") or str(d).endswith("ss")), None)
-        label = f"{demonym or name} {sector}"
-        kind = {"Civilians": "civilians"}.get(cls, self.kind_of_class.get(CEKG[cls], "government")
-                                             if cls in _SECTOR_LABEL else "unknown")
-        return ActorInfo(f"{iso3}-{sector}", label, kind, iso3, cls=cls)
+        kind = "civilians" if cls == "Civilians" else self.kind_of_class.get(CEKG[cls], "government")
+        return ActorInfo(f"{iso3}-{sector}", f"{self.adjective(iso3)} {sector}", kind, iso3, cls=cls)
+
+    def _national_institution(self, iso3: str, cls: str) -> ActorInfo | None:
+        """The curated principal institution of that class and country (``cekg:institutionOf``), so
+        "Turkish forces" is the Turkish Armed Forces and not a second, generic actor."""
+        if self._national is None:
+            self._national = {}
+            for s, o in self.graph.subject_objects(CEKG.institutionOf):
+                info = self.actors.get(self._local(s))
+                state = self.actors.get(self._local(o))
+                if info and state:
+                    self._national[(state.country, info.cls)] = info
+        return self._national.get((iso3, cls))
+
+    def adjective(self, iso3: str) -> str:
+        """The word news puts before "military" or "government": the initialism of a multi-word name
+        ("US", "UK", "UAE"), else the adjectival demonym ("Iraqi", "British"), else the name."""
+        state = self.actors.get(iso3)
+        if state is None:
+            return iso3
+        initials = "".join(w[0] for w in state.label.split() if w[0].isupper())
+        if len(initials) >= 2 and initials in state.aliases:
+            return initials
+        adjectives = sorted((d for d in state.demonyms if not d.endswith("s") or d.endswith("ss")),
+                            key=lambda d: (not d.endswith(("ian", "an", "i", "ish", "ese", "ic", "ch")), len(d), d))
+        return adjectives[0] if adjectives else state.label
 
 
 # --------------------------------------------------------------------------- resolution rules
