@@ -69,6 +69,7 @@ class CEKG(DefinedNamespace):
     groupNoun: URIRef
     facilityNoun: URIRef
     sponsorCue: URIRef
+    proxyNoun: URIRef
     lightVerb: URIRef
     reportingVerb: URIRef
     cue: URIRef

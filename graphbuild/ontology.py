@@ -102,8 +102,10 @@ class Lexicon:
     group_nouns: set[str] = field(default_factory=set)
     facility_nouns: set[str] = field(default_factory=set)
     sponsor_cues: set[str] = field(default_factory=set)
+    proxy_nouns: set[str] = field(default_factory=set)
 
 
+_DERIVED_SUFFIXES = ("-backed-groups", "-armed-groups")
 _SECTOR_LABEL = {"Military": "military", "Police": "police", "Government": "government",
                  "Intelligence": "intelligence", "Diplomats": "diplomats", "Civilians": "civilians"}
 
@@ -168,6 +170,10 @@ class Ontology:
                 country = iso3
                 for w in [label, *aliases, *map(str, g.objects(subj, CEKG.demonym))]:
                     self._state_words.setdefault(normalize(w), iso3)
+            if cls == "Facility":  # a facility is its owner's: the US Embassy in Baghdad is a US actor
+                owner = next((o for o in sorted(g.objects(subj, CEKG.ownedBy))
+                              if (o, RDF.type, CEKG.State) in g), None)
+                country = self._local(owner) if owner is not None else country
             # "Iraqi" / "Iraqis" alone name the state when used as an actor.
             demonyms = tuple(sorted(str(x) for x in g.objects(subj, CEKG.demonym)))
             info = ActorInfo(aid, label, kind, country, tuple(dict.fromkeys(aliases)), wikidata, cls, demonyms)
@@ -220,6 +226,7 @@ class Ontology:
         lex.group_nouns |= {str(o).lower() for o in g.objects(None, CEKG.groupNoun)}
         lex.facility_nouns |= {str(o).lower() for o in g.objects(None, CEKG.facilityNoun)}
         lex.sponsor_cues |= {str(o).lower() for o in g.objects(None, CEKG.sponsorCue)}
+        lex.proxy_nouns |= {str(o).lower() for o in g.objects(None, CEKG.proxyNoun)}
 
     # ------------------------------------------------------------ queries
     def state_of(self, word: str) -> str | None:
@@ -246,6 +253,30 @@ class Ontology:
         ``hint`` is the named-entity label (PERSON, ORG, GPE, NORP ...) when the parser gave one.
         """
         return _resolve(self, mention.strip(), hint)
+
+    def resolve_all(self, mention: str) -> list[Actor]:
+        """Every known actor a compound adjective names: "US-Israeli" -> [US, Israel]; one actor for a
+        name that merely contains a hyphen ("Kataib Hezbollah", "al-Shabaab"); [] when a part is unknown."""
+        whole = self.resolve(mention)
+        parts = [p for p in re.split(r"[-\u2013/]", mention) if p.strip()]
+        if whole.resolved or len(parts) < 2:
+            return [whole] if whole.resolved else []
+        states = [self._state_words.get(normalize(p)) for p in parts]
+        if all(states):
+            return [self.actors[s].ref(mention) for s in dict.fromkeys(states)]
+        return []
+
+    def links(self, actor: Actor) -> list[tuple[str, str]]:
+        """Affiliations of an actor, curated or implied by a derived actor's kind: a sponsored group is
+        backedBy its sponsor, a facility ownedBy its state."""
+        if actor.id in self.actors and actor.resolved and not actor.id.endswith(_DERIVED_SUFFIXES):
+            return sorted((rel, o) for s, rel, o in self.relations if s == actor.id)
+        m = re.fullmatch(r"([A-Z]{3})-backed-groups", actor.id)
+        if m:
+            return [("backedBy", m[1])]
+        if actor.kind == "facility" and actor.country:
+            return [("ownedBy", actor.country)]
+        return []
 
     def derived(self, iso3: str, cls: str) -> ActorInfo:
         """The state institution of ``cls`` (Military, Police, ...) of a country: ``IRQ-military``,
@@ -300,7 +331,8 @@ def _resolve(onto: Ontology, mention: str, hint: str | None) -> Actor:
     aid = onto._alias.get(key)
     if aid:
         return onto.actors[aid].ref(mention)
-    for rule in (_sponsored_group, _facility, _sector, _titled_person, _embedded_name, _fuzzy):
+    for rule in (_sponsored_group, _facility, _sector, _country_group, _named_group_members, _titled_person,
+                 _embedded_name, _fuzzy):
         found = rule(onto, key, mention)
         if found is not None:
             return found.ref(mention) if isinstance(found, ActorInfo) else found
@@ -336,12 +368,7 @@ def _sponsored_group(onto: Ontology, key: str, mention: str):
             return onto.actors[known]
         return None
     sponsor = onto._state_words.get(normalize(sponsor_word)) or onto._alias.get(normalize(sponsor_word))
-    if not sponsor:
-        return None
-    sp = onto.actors.get(sponsor)
-    name = sp.label if sp else sponsor
-    return ActorInfo(f"{sponsor}-backed-groups", f"{name}-backed armed groups", "armed_group", None,
-                     cls="ArmedGroup")
+    return _sponsored(onto, sponsor) if sponsor else None
 
 
 def _facility(onto: Ontology, key: str, mention: str):
@@ -377,6 +404,38 @@ def _sector(onto: Ontology, key: str, mention: str):
         phrase = " ".join(rest[-n:])
         if phrase in lex:
             return onto.derived(iso, lex[phrase])
+    return None
+
+
+def _sponsored(onto: Ontology, sponsor: str) -> ActorInfo:
+    sp = onto.actors.get(sponsor)
+    return ActorInfo(f"{sponsor}-backed-groups", f"{sp.label if sp else sponsor}-backed armed groups",
+                     "armed_group", None, cls="ArmedGroup")
+
+
+def _country_group(onto: Ontology, key: str, mention: str):
+    """"Iran's proxies" -> the groups Iran backs; "Iraqi militias" -> Iraqi armed groups."""
+    iso, rest = _split_country_prefix(onto, key.split())
+    if not iso or not rest:
+        return None
+    noun = " ".join(rest)
+    if noun in onto.lexicon.proxy_nouns:
+        return _sponsored(onto, iso)
+    if noun in onto.lexicon.group_nouns or (rest[-1] in onto.lexicon.group_nouns and len(rest) <= 2):
+        return ActorInfo(f"{iso}-armed-groups", f"{onto.adjective(iso)} armed groups", "armed_group", iso,
+                         cls="ArmedGroup")
+    return None
+
+
+def _named_group_members(onto: Ontology, key: str, mention: str):
+    """"Hamas militants", "ISIS fighters": a known group's name followed by a group noun is that group."""
+    words = key.split()
+    lex = onto.lexicon
+    for n in (2, 1):
+        if len(words) > n and " ".join(words[-n:]) in lex.group_nouns | set(lex.sector_nouns):
+            aid = onto._alias.get(" ".join(words[:-n]))
+            if aid and onto.actors[aid].cls not in ("State", "Person"):
+                return onto.actors[aid]
     return None
 
 

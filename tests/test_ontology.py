@@ -63,3 +63,118 @@ def test_user_file_adds_actors(tmp_path, mini_ontology):
     onto = load_ontology([extra])
     assert onto.resolve("the Northern Hawks").id == "northern-hawks"
     assert onto.resolve("the Northern Hawks").kind == "armed_group"
+
+
+# ---------------------------------------------------------------- the bundled ontology, rule by rule
+
+@pytest.mark.parametrize("mentions", [
+    ("US", "U.S.", "the United States", "Washington", "America", "the White House", "Americans"),
+    ("Russia", "Moscow", "the Kremlin", "Russian"),
+    ("Iran", "Tehran", "Islamic Republic of Iran", "Iranians"),
+    ("Britain", "UK", "the United Kingdom", "London", "Downing Street", "British"),
+])
+def test_names_capitals_metonyms_and_demonyms_are_one_state(ontology, mentions):
+    assert len({ontology.resolve(m).id for m in mentions}) == 1
+    assert ontology.resolve(mentions[0]).kind == "state"
+
+
+def test_every_country_is_a_state_with_its_code(ontology):
+    import pycountry
+
+    for c in pycountry.countries:
+        info = ontology.actors.get(c.alpha_3)
+        assert info is not None and info.kind == "state" and info.country == c.alpha_3, c.alpha_3
+
+
+@pytest.mark.parametrize("mention,label,kind,country", [
+    ("Kata'ib Hizballah", "Kataib Hezbollah", "armed_group", "IRQ"),
+    ("Hashd al-Sha\u2019abi", "Popular Mobilization Forces", "armed_group", "IRQ"),
+    ("Ansarullah", "Houthis", "armed_group", "YEM"),
+    ("ISIS", "Islamic State", "armed_group", None),
+    ("IDF", "Israel Defense Forces", "military", "ISR"),
+    ("Zelenskyy", "Volodymyr Zelensky", "person", "UKR"),
+])
+def test_aliases_acronyms_and_transliterations(ontology, mention, label, kind, country):
+    a = ontology.resolve(mention)
+    assert (a.label, a.kind, a.country) == (label, kind, country)
+
+
+def test_diacritics_case_and_hyphens_are_folded(ontology):
+    assert ontology.resolve("KATAIB HEZBOLLAH").id == ontology.resolve("Kata\u2019ib Hezbollah").id
+    assert ontology.resolve("Al Shabaab").id == ontology.resolve("al-Shabaab").id
+    assert ontology.resolve("T\u00fcrkiye").id == "TUR"
+
+
+def test_compound_adjectives_give_each_state(ontology):
+    assert [a.id for a in ontology.resolve_all("US-Israeli")] == ["USA", "ISR"]
+    assert [a.id for a in ontology.resolve_all("Saudi-led")] == []
+    assert [a.id for a in ontology.resolve_all("Kataib Hezbollah")] == ["kataib-hezbollah"]
+
+
+@pytest.mark.parametrize("mention", ["Iran-aligned armed groups", "Tehran-backed militias", "pro-Iran factions",
+                                     "Iran's proxies", "Iranian-backed groups"])
+def test_group_noun_with_sponsor_is_one_sponsored_group(ontology, mention):
+    a = ontology.resolve(mention)
+    assert (a.id, a.kind) == ("IRN-backed-groups", "armed_group")
+
+
+def test_derived_actors_are_linked_to_sponsor_owner_and_country(ontology):
+    assert ontology.links(ontology.resolve("Tehran-backed militias")) == [("backedBy", "IRN")]
+    assert ontology.links(ontology.resolve("the US Embassy in Baghdad")) == [("ownedBy", "USA")]
+    assert ("memberOf", "popular-mobilization-forces") in ontology.links(ontology.resolve("Kataib Hezbollah"))
+    assert ("backedBy", "IRN") in ontology.links(ontology.resolve("Kataib Hezbollah"))
+
+
+@pytest.mark.parametrize("mention,id_,kind", [
+    ("Iraqi security forces", "IRQ-military", "military"),
+    ("US troops", "USA-military", "military"),
+    ("American diplomats", "USA-diplomats", "government"),
+    ("US diplomatic personnel", "USA-diplomats", "government"),
+    ("the Iraqi government", "IRQ-government", "government"),
+    ("Israeli police", "ISR-police", "police"),
+    ("Yemeni civilians", "YEM-civilians", "civilians"),
+    ("Turkish forces", "turkish-armed-forces", "military"),  # the curated national force, not a second actor
+    ("Israeli soldiers", "idf", "military"),
+])
+def test_sector_noun_with_country(ontology, mention, id_, kind):
+    a = ontology.resolve(mention)
+    assert (a.id, a.kind) == (id_, kind)
+
+
+def test_sector_labels_read_as_news_writes_them(ontology):
+    assert ontology.resolve("American troops").label == "US military"
+    assert ontology.resolve("Iraqi security forces").label == "Iraqi military"
+
+
+def test_facilities(ontology):
+    emb = ontology.resolve("the US Embassy in Baghdad")
+    assert (emb.kind, emb.country) == ("facility", "USA")
+    bases = ontology.resolve("US bases")
+    assert (bases.kind, bases.country, bases.label) == ("facility", "USA", "US bases")
+    assert ontology.resolve("Ain al-Asad air base").kind == "facility"
+
+
+def test_persons_with_titles(ontology):
+    assert ontology.resolve("Ayatollah Ali Khamenei").id == ontology.resolve("Khamenei").id
+    assert ontology.resolve("President Vladimir Putin").label == "Vladimir Putin"
+    assert ontology.resolve("Prime Minister Benjamin Netanyahu").kind == "person"
+
+
+def test_named_group_with_group_noun(ontology):
+    assert ontology.resolve("Hamas militants").id == "hamas"
+    assert ontology.resolve("ISIS fighters").id == ontology.resolve("Islamic State").id
+
+
+def test_fuzzy_spelling_variants_and_threshold(ontology):
+    assert ontology.resolve("Kataib Hizbollah").id == "kataib-hezbollah"
+    assert not ontology.resolve("Northern Hawks Brigade").resolved
+
+
+def test_news_agencies_are_sources(ontology):
+    assert ontology.is_source("Reuters") and ontology.is_source("The Associated Press")
+    assert not ontology.is_source("Hezbollah")
+
+
+def test_entity_ruler_labels_known_names(nlp):
+    doc = nlp("Kataib Hezbollah said it fired drones at a base.")
+    assert [(e.text, e.label_) for e in doc.ents][:1] == [("Kataib Hezbollah", "ORG")]
