@@ -6,10 +6,12 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING
 
+from spacy.language import Language
+
 from .errors import ModelError
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from spacy.tokens import Doc
 
     from .ontology import Ontology
 
@@ -46,11 +48,11 @@ def load_pipeline(model: str | None = None, ontology: "Ontology | None" = None) 
     return nlp
 
 
-def ruler_patterns(ontology: "Ontology") -> list[dict]:
-    """Patterns for every curated name, labelled by actor kind.
+def ruler_patterns(ontology: "Ontology", tokenizer) -> list[dict]:
+    """Token patterns for every curated name, labelled by actor kind.
 
-    Names of several words match in any case (phrase patterns on LOWER, so upper-case wire text works);
-    one-word names match as written or in capitals only, so "Base" or "US" never fire on "base" or "us".
+    A name matches as written or in capitals (upper-case wire text), never in lower case, so "White House"
+    does not fire on "a white house" nor "US" on "us"; short all-caps acronyms match only as written.
     Lower-case aliases are skipped: they are common words, not names.
     """
     patterns = []
@@ -59,23 +61,40 @@ def ruler_patterns(ontology: "Ontology") -> list[dict]:
         if name == name.lower() or (key := (name, info.id)) in seen:
             continue
         seen.add(key)
-        label = _LABEL_OF_KIND.get(info.kind, "ORG")
-        if len(name.split()) > 1 or not name.isalnum():
-            patterns.append({"label": label, "pattern": name, "id": info.id})
+        words = [t.text for t in tokenizer(name)]
+        if len(words) == 1 and name.isupper() and len(name) <= 5:
+            pattern = [{"TEXT": name}]
         else:
-            forms = {name} if (name.isupper() and len(name) <= 5) else {name, name.upper()}
-            patterns.append({"label": label, "pattern": [{"TEXT": {"IN": sorted(forms)}}], "id": info.id})
+            pattern = [{"TEXT": {"IN": sorted({w, w.upper()})}} for w in words]
+        patterns.append({"label": _LABEL_OF_KIND.get(info.kind, "ORG"), "pattern": pattern, "id": info.id})
     return patterns
+
+
+@Language.component("graphbuild_ruler_guard")
+def ruler_guard(doc: "Doc") -> "Doc":
+    """Drop a one-word state name that ends a longer proper name ("Latin America", "New Mexico"): the
+    previous word is capitalised mid-sentence and not itself an entity. The statistical NER decides then."""
+    kept = []
+    for ent in doc.ents:
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if (ent.label_ == "GPE" and len(ent) == 1 and prev is not None and prev.is_title
+                and not prev.is_sent_start and not prev.ent_type_ and prev.pos_ != "DET"):
+            ent[0].ent_id_ = ""
+            continue
+        kept.append(ent)
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
+    return doc
 
 
 def add_entity_ruler(nlp: "Language", ontology: "Ontology") -> None:
     if "graphbuild_ruler" in nlp.pipe_names:
         return
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="graphbuild_ruler", config={"phrase_matcher_attr": "LOWER",
-                                                                           "overwrite_ents": True}, **where)
+    ruler = nlp.add_pipe("entity_ruler", name="graphbuild_ruler", config={"overwrite_ents": True}, **where)
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(ruler_patterns(ontology))
+        ruler.add_patterns(ruler_patterns(ontology, nlp.tokenizer))
+    nlp.add_pipe("graphbuild_ruler_guard", after="graphbuild_ruler")
 
 
 def pipeline_name(nlp: "Language") -> str:

@@ -178,3 +178,17 @@ def test_news_agencies_are_sources(ontology):
 def test_entity_ruler_labels_known_names(nlp):
     doc = nlp("Kataib Hezbollah said it fired drones at a base.")
     assert [(e.text, e.label_) for e in doc.ents][:1] == [("Kataib Hezbollah", "ORG")]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Migrants from Latin America crossed the border at night.", ("America", "USA")),
+    ("A shell hit the white house at the end of the street.", ("white house", "USA")),
+    ("Officials said us forces were not involved.", ("us", "USA")),
+])
+def test_entity_ruler_does_not_fire_inside_other_names_or_on_common_words(nlp, text, absent):
+    assert absent not in [(e.text, e.ent_id_) for e in nlp(text).ents]
+
+
+def test_entity_ruler_matches_upper_case_wire_text(nlp):
+    doc = nlp("GUERRILLAS OF THE FMLN ATTACKED A POWER STATION IN SAN SALVADOR.")
+    assert ("FMLN", "ORG") in [(e.text, e.label_) for e in doc.ents]
