@@ -70,6 +70,92 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_query(args: argparse.Namespace) -> int:
+    from .store import format_results, open_store, query, read_query
+
+    text = sys.stdin.read() if args.query == "-" else read_query(args.query)
+    result = query(open_store(args.out), text, base=args.base)
+    out = format_results(result, args.format, base=args.base)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(args.out, args.host, args.port, allow_update=args.allow_update, timeout=args.timeout,
+          workers=args.workers, base=args.base, verbose=args.verbose)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    result = validate(args.out, shapes=args.shapes)
+    if result.conforms:
+        print("graphbuild: the graph conforms to the SHACL shapes.")
+        return 0
+    print(result.report, end="" if result.report.endswith("\n") else "\n")
+    print(f"graphbuild: {result.violations} SHACL violations.", file=sys.stderr)
+    return EXIT_INPUT_PROBLEMS
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from .ontology import load_ontology
+
+    onto = load_ontology(args.ontology or ())
+    for mention in args.mentions:
+        a = onto.resolve(mention)
+        row = {"mention": mention, "id": a.id, "label": a.label, "kind": a.kind, "country": a.country,
+               "resolved": a.resolved}
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            flag = "" if a.resolved else "  (provisional)"
+            print(f"{mention}\t{a.id}\t{a.label}\t{a.kind}\t{a.country or '-'}{flag}")
+    return 0
+
+
+def actor_table(out: str, unresolved_only: bool = False) -> list[dict]:
+    """Actors of a built graph by number of event mentions, with the mentions as written."""
+    from collections import Counter, defaultdict
+    from pathlib import Path
+
+    from .errors import InputError
+    from .export import read_events
+
+    path = Path(out) / "events.jsonl"
+    if not path.is_file():
+        raise InputError("no events.jsonl here; run graphbuild build first", path=out)
+    counts: Counter[str] = Counter()
+    info: dict[str, dict] = {}
+    mentions: dict[str, Counter[str]] = defaultdict(Counter)
+    for ev in read_events(path):
+        for side in (ev.actor, ev.target):
+            if side is None or (unresolved_only and side.resolved):
+                continue
+            counts[side.id] += 1
+            info.setdefault(side.id, {"id": side.id, "label": side.label, "kind": side.kind,
+                                      "country": side.country, "resolved": side.resolved})
+            mentions[side.id][side.mention] += 1
+    return [{**info[a], "events": n, "mentions": [m for m, _ in mentions[a].most_common(5)]}
+            for a, n in counts.most_common()]
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    rows = actor_table(args.out, args.unresolved)
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    print(f"{'events':>6}  {'id':<28} {'kind':<12} {'country':<7} label  [as written]")
+    for r in rows:
+        flag = "" if r["resolved"] else " (provisional)"
+        print(f"{r['events']:>6}  {r['id'][:28]:<28} {r['kind']:<12} {r['country'] or '-':<7} "
+              f"{r['label']}{flag}  [{'; '.join(r['mentions'])}]")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from .namespaces import DEFAULT_BASE
 
@@ -79,7 +165,8 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build the knowledge graph of articles",
                        description="Read articles (.txt, .html, .jsonl, folders, - for stdin) and write "
-                                   "events.jsonl, graph.ttl and graph.html into OUT.")
+                                   "events.jsonl, graph.ttl/.nt/.jsonld, store/ (SPARQL), graph.html, "
+                                   "nodes.csv, edges.csv and graph.graphml into OUT.")
     b.add_argument("inputs", nargs="+", metavar="INPUT")
     b.add_argument("--out", "-o", required=True, help="output folder")
     b.add_argument("--force", action="store_true", help="replace the contents of a non-empty output folder")
@@ -94,6 +181,55 @@ def parser() -> argparse.ArgumentParser:
                        description="Print versions, the spaCy pipeline in use and the ontology files loaded.")
     i.add_argument("--json", action="store_true", help="print JSON")
     i.set_defaults(func=cmd_info)
+
+    r = sub.add_parser("resolve", help="resolve actor mentions against the ontology",
+                       description="Print one line per mention: id, label, kind, country (ISO alpha-3) and "
+                                   "whether it resolved to a known actor.")
+    r.add_argument("mentions", nargs="+", metavar="MENTION")
+    r.add_argument("--json", action="store_true", help="one JSON object a line")
+    r.add_argument("--ontology", action="append", metavar="FILE.ttl", help="extra Turtle file (repeatable)")
+    r.set_defaults(func=cmd_resolve)
+
+    a = sub.add_parser("actors", help="list the actors of a built graph by frequency",
+                       description="List the actors of OUT/events.jsonl by number of event mentions, so an "
+                                   "analyst sees which names to add to the ontology.")
+    a.add_argument("out", metavar="OUT")
+    a.add_argument("--unresolved", action="store_true", help="only provisional (unknown) actors")
+    a.add_argument("--json", action="store_true", help="one JSON object a line")
+    a.set_defaults(func=cmd_actors)
+
+    q = sub.add_parser("query", help="run a SPARQL query on a built graph",
+                       description="Run a SPARQL query on the store of OUT (or its graph.nt). QUERY is the "
+                                   "query text, a .rq file, the name of a saved query in queries/, or - "
+                                   "for stdin. The graph's prefixes (cekg:, actor:, plover:, ...) need no "
+                                   "PREFIX lines.")
+    q.add_argument("out", metavar="OUT", help="output folder of `graphbuild build`")
+    q.add_argument("query", metavar="QUERY", help="SPARQL text, FILE.rq, a saved query name, or -")
+    q.add_argument("--format", "-f", default="table", choices=("table", "csv", "tsv", "json", "xml"),
+                   help="table (default), csv, tsv, json (SPARQL 1.1 Query Results JSON) or xml")
+    q.add_argument("--base", default=DEFAULT_BASE, help="base IRI the graph was built with")
+    q.set_defaults(func=cmd_query)
+
+    s = sub.add_parser("serve", help="serve a SPARQL 1.1 endpoint and graph.html over HTTP",
+                       description="Serve the store of OUT as a SPARQL 1.1 Protocol endpoint at /sparql (GET "
+                                   "and POST; JSON, CSV, TSV or XML results by Accept header) and graph.html "
+                                   "at /. Read-only unless --allow-update.")
+    s.add_argument("out", metavar="OUT", help="output folder of `graphbuild build`")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 picks a free one)")
+    s.add_argument("--allow-update", action="store_true", help="accept SPARQL updates (changes the store)")
+    s.add_argument("--timeout", type=float, default=30.0, help="query time limit in seconds (default 30)")
+    s.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    s.add_argument("--base", default=DEFAULT_BASE, help="base IRI the graph was built with")
+    s.add_argument("--verbose", "-v", action="store_true", help="log each request on stderr")
+    s.set_defaults(func=cmd_serve)
+
+    v = sub.add_parser("validate", help="check a built graph against the SHACL shapes",
+                       description="Validate OUT/graph.ttl (or an RDF file) against ontology/shapes.ttl with "
+                                   "pyshacl. Exits 0 when it conforms, 1 with the report when it does not.")
+    v.add_argument("out", metavar="OUT", help="output folder of `graphbuild build`, or an RDF file")
+    v.add_argument("--shapes", metavar="FILE.ttl", help="other SHACL shapes (default: the bundled ones)")
+    v.set_defaults(func=cmd_validate)
     return p
 
 

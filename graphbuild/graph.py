@@ -1,23 +1,27 @@
 """Stage: the graph. Duplicate reports of one event are merged (same actor, type and target, compatible place
-and date), keeping every mention; then networkx views for analysis."""
+and date), keeping every mention and counting them, as GDELT counts mentions; then networkx views for analysis:
+``build_graph`` (actors as nodes, one edge per event) and ``event_graph`` (events as nodes)."""
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 
-from .records import Actor, Event, stable_id
+from .records import Actor, Event, Place, stable_id
 
 UNIDENTIFIED = Actor(id="unidentified", label="Unidentified actor", kind="unknown", mention="")
 MODALITY_RANK = ("asserted", "claimed", "alleged", "threatened", "hypothetical", "denied", "negated")
+NEAR_KM = 25.0  # two reports whose places are this close are taken for the same place
 
 
 @dataclass(frozen=True)
 class MergedEvent:
-    """One real-world event and every mention that reports it."""
+    """One real-world event and every mention that reports it (in document order)."""
 
     event_id: str
     mentions: tuple[Event, ...]
@@ -28,27 +32,41 @@ class MergedEvent:
 
     @property
     def actor(self) -> Actor | None:
-        return self.first.actor
+        return _most_specific([m.actor for m in self.mentions])
 
     @property
     def target(self) -> Actor | None:
-        return self.first.target
+        return _most_specific([m.target for m in self.mentions])
 
     @property
     def event_type(self) -> str:
         return self.first.event_type
 
     @property
+    def mention_count(self) -> int:
+        return len(self.mentions)
+
+    @property
     def date(self) -> str | None:
         return next((m.date for m in self.mentions if m.date), None)
 
     @property
-    def place(self):
-        return next((m.place for m in self.mentions if m.place), None)
+    def place(self) -> Place | None:
+        """The most specific place any mention gives (one with coordinates, else the first named)."""
+        places = [m.place for m in self.mentions if m.place]
+        return next((p for p in places if p.lat is not None), places[0] if places else None)
+
+    @property
+    def mode(self) -> str | None:
+        return next((m.mode for m in self.mentions if m.mode), None)
+
+    @property
+    def cameo(self) -> str | None:
+        return next((m.cameo for m in self.mentions if m.cameo), None)
 
     @property
     def modality(self) -> str:
-        """The most assertive modality any mention gives (a claim reported as fact is asserted)."""
+        """The most assertive modality any mention gives (a claim also reported as fact is asserted)."""
         return min((m.modality for m in self.mentions), key=MODALITY_RANK.index)
 
     @property
@@ -63,11 +81,111 @@ class MergedEvent:
     def doc_ids(self) -> list[str]:
         return list(dict.fromkeys(m.doc_id for m in self.mentions))
 
+    @property
+    def evidence(self) -> list[str]:
+        """The distinct evidence sentences, in order."""
+        return list(dict.fromkeys(m.sentence for m in self.mentions))
+
+    @property
+    def attributed_to(self) -> list[str]:
+        return list(dict.fromkeys(m.attributed_to for m in self.mentions if m.attributed_to))
+
+
+def _norm(label: str) -> str:
+    return re.sub(r"^(the|a|an) ", "", re.sub(r"[^a-z0-9]+", " ", label.lower()).strip())
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Two places can be one: either is unknown, the names agree (or one contains the other: "Baghdad",
+    "central Baghdad"), or they lie within ``NEAR_KM``; never in two different countries.
+
+    >>> places_compatible(Place("Baghdad", "IRQ"), Place("central Baghdad", "IRQ"))
+    True
+    >>> places_compatible(Place("Baghdad", "IRQ"), Place("Mosul", "IRQ"))
+    False
+    >>> places_compatible(Place("Erbil"), None)
+    True
+    """
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if None not in (a.lat, a.lon, b.lat, b.lon):
+        return _km(a, b) <= NEAR_KM
+    na, nb = _norm(a.label), _norm(b.label)
+    return na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} " or not na or not nb
+
+
+def _most_specific(actors: Sequence[Actor | None]) -> Actor | None:
+    """The name to show for one actor named several ways: resolved, the most often used, with a country,
+    the first used."""
+    known = [a for a in actors if a is not None]
+    if not known:
+        return None
+    uses = Counter(a.id for a in known)
+    first = {a.id: i for i, a in reversed(list(enumerate(known)))}
+    return max(known, key=lambda a: (a.resolved, uses[a.id], a.country is not None, -first[a.id]))
+
+
+_QUALIFIER = re.compile(r"\s+(?:in|at|near|outside|of)\s+.*$", re.I)
+
+
+def _facility_name(label: str) -> tuple[str, ...]:
+    """A facility's name without where it is, head noun singular: "US Embassy in Baghdad" -> ("us", "embassy")."""
+    words = _norm(_QUALIFIER.sub("", label)).split()
+    if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return tuple(words)
+
+
+def _coreferent_facilities(events: Sequence[Event]) -> dict[tuple[str, str], Actor]:
+    """Within one article, facilities with one name once the place is dropped ("the United States Embassy in
+    the Iraqi capital Baghdad", "the US Embassy in Baghdad", "the US Embassy") are one facility, and so is a
+    shorter name ("the embassy") that fits only one of them. Maps (doc_id, actor id) to the name shown for
+    it. Across articles only the actor id counts, and reports still merge only when their places agree."""
+    by_doc: dict[str, dict[tuple[str, ...], list[Actor]]] = defaultdict(lambda: defaultdict(list))
+    for ev in events:
+        for side in (ev.actor, ev.target):
+            if side is not None and side.kind == "facility":
+                name = _facility_name(side.label)
+                if name and side not in by_doc[ev.doc_id][name]:
+                    by_doc[ev.doc_id][name].append(side)
+    out: dict[tuple[str, str], Actor] = {}
+    for doc_id, names in by_doc.items():
+        merged: dict[tuple[str, ...], list[Actor]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            fuller = [n for n in merged if n[-1] == name[-1] and set(name) < set(n)]
+            if len(fuller) == 1:  # "embassy" fits "us embassy" only: one facility
+                merged[fuller[0]] += names[name]
+            else:
+                merged.setdefault(name, []).extend(names[name])
+        for actors in merged.values():
+            best = _most_specific(actors)
+            for a in actors:
+                out[(doc_id, a.id)] = best
+    return out
+
+
+def _reality(modality: str) -> int:
+    """Reports that the event happened (whoever says so: asserted, claimed, alleged, denied), that it may or
+    will happen (threatened, hypothetical), or that it did not (negated) are reports of different events."""
+    return 0 if modality in ("asserted", "claimed", "alleged", "denied") else \
+        1 if modality in ("threatened", "hypothetical") else 2
+
 
 def _compatible(a: Event, b: Event) -> bool:
+    if _reality(a.modality) != _reality(b.modality):
+        return False
     if a.date and b.date and a.date != b.date:
         return False
-    if a.place and b.place and a.place.country and b.place.country and a.place.country != b.place.country:
+    if not places_compatible(a.place, b.place):
         return False
     if a.actor is None or a.target is None:
         # with a side unknown, only reports in the same article are taken for one event
@@ -75,43 +193,61 @@ def _compatible(a: Event, b: Event) -> bool:
     return True
 
 
+def _order(e: Event) -> tuple:
+    return (e.doc_id, e.span[0], e.span[1], e.sentence, e.event_type, e.action_lemma)
+
+
 def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
-    """Group mentions into events and give every mention its ``event_id``. Deterministic: the id hashes the
-    event's key and its earliest mention, so the same input gives the same ids.
+    """Group mentions into events and give every mention its ``event_id``. Deterministic: mentions are taken
+    in document order whatever the input order, and the id hashes the event's key and its earliest mention.
 
     >>> from graphbuild.records import Event, Actor
     >>> us, ir = Actor("USA", "United States"), Actor("IRN", "Iran")
     >>> e1 = Event("d1", "US strikes hit Iran.", (3, 10), us, ir, "strikes", "strike", "ASSAULT")
     >>> e2 = Event("d2", "The US struck Iran.", (7, 13), us, ir, "struck", "strike", "ASSAULT")
-    >>> [len(m.mentions) for m in merge_events([e1, e2])]
+    >>> [m.mention_count for m in merge_events([e1, e2])]
     [2]
     """
+    unique: dict[str, Event] = {}
+    for ev in sorted(events, key=_order):
+        unique.setdefault(ev.id, ev)  # the same mention twice (an input read twice) is one report, not two
+    same = _coreferent_facilities(list(unique.values()))
+
+    def side(ev: Event, actor: Actor | None) -> str | None:
+        return None if actor is None else same.get((ev.doc_id, actor.id), actor).id
+
     groups: dict[tuple, list[list[Event]]] = defaultdict(list)
-    for ev in events:
-        key = (ev.actor.id if ev.actor else None, ev.event_type, ev.target.id if ev.target else None)
+    dates: dict[int, set[str]] = {}  # the dates in each cluster, to pass over most clusters at a glance
+    for ev in unique.values():
+        key = (side(ev, ev.actor), ev.event_type, side(ev, ev.target))
         clusters = groups[key]
         for cluster in clusters:
+            if ev.date and dates[id(cluster)] - {ev.date}:
+                continue
             if all(_compatible(ev, other) for other in cluster):
                 cluster.append(ev)
                 break
         else:
-            clusters.append([ev])
+            cluster = [ev]
+            clusters.append(cluster)
+            dates[id(cluster)] = set()
+        if ev.date:
+            dates[id(cluster)].add(ev.date)
     merged = []
     for key, clusters in groups.items():
         for cluster in clusters:
-            cluster.sort(key=lambda e: (e.doc_id, e.span, e.sentence))
             head = cluster[0]
             date = next((e.date for e in cluster if e.date), None)
             eid = stable_id(key, date, head.doc_id, head.sentence, head.span, prefix="e-")
             merged.append(MergedEvent(eid, tuple(e.with_event_id(eid) for e in cluster)))
-    merged.sort(key=lambda m: (m.first.doc_id, m.first.span, m.event_id))
+    merged.sort(key=lambda m: (_order(m.first), m.event_id))
     return merged
 
 
 def mentions_of(merged: Sequence[MergedEvent]) -> list[Event]:
     """All mentions, in document order, each carrying its ``event_id``."""
     out = [m for ev in merged for m in ev.mentions]
-    out.sort(key=lambda e: (e.doc_id, e.sentence, e.span))
+    out.sort(key=_order)
     return out
 
 
@@ -127,7 +263,14 @@ def actors_of(merged: Sequence[MergedEvent]) -> dict[str, Actor]:
 
 def build_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
     """Actor nodes and one edge per merged event (key = event_id). An unknown side is the node
-    ``unidentified``. Node attribute ``activity`` counts the events an actor takes part in."""
+    ``unidentified``. Node attribute ``activity`` counts the events an actor takes part in.
+
+    >>> from graphbuild.records import Event, Actor
+    >>> us, ir = Actor("USA", "United States", "state"), Actor("IRN", "Iran", "state")
+    >>> g = build_graph(merge_events([Event("d", "US jets hit Iran.", (8, 11), us, ir, "hit", "hit", "ASSAULT")]))
+    >>> [(a, t, d["event_type"], d["mentions"]) for a, t, d in g.edges(data=True)]
+    [('USA', 'IRN', 'ASSAULT', 1)]
+    """
     g = nx.MultiDiGraph()
     activity: Counter[str] = Counter()
     for ev in merged:
@@ -137,24 +280,30 @@ def build_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
                 g.add_node(node.id, label=node.label, kind=node.kind, country=node.country,
                            resolved=node.resolved)
             activity[node.id] += 1
-        g.add_edge(a.id, t.id, key=ev.event_id, event_type=ev.event_type,
-                   action=ev.first.action_lemma, modality=ev.modality, mentions=len(ev.mentions),
-                   date=ev.date, place=ev.place.label if ev.place else None, confidence=ev.confidence,
-                   evidence=[m.sentence for m in ev.mentions], doc_ids=ev.doc_ids, mode=ev.first.mode)
+        place = ev.place
+        g.add_edge(a.id, t.id, key=ev.event_id, event_type=ev.event_type, action=ev.first.action_lemma,
+                   action_text=ev.first.action_text, modality=ev.modality, mentions=ev.mention_count,
+                   date=ev.date, place=place.label if place else None,
+                   place_country=place.country if place else None, confidence=ev.confidence,
+                   evidence=ev.evidence, doc_ids=ev.doc_ids, attributed_to=ev.attributed_to, mode=ev.mode,
+                   cameo=ev.cameo)
     nx.set_node_attributes(g, dict(activity), "activity")
     return g
 
 
 def event_graph(merged: Sequence[MergedEvent]) -> nx.DiGraph:
-    """Events as nodes (for analysis): actor -> event -> target, with role on the edges."""
+    """Events as nodes (for analysis): actor -> event -> target, with ``role`` on the edges, so an event's
+    actor, target and evidence are one node's neighbourhood. An unknown side is left out."""
     g = nx.DiGraph()
     for ev in merged:
-        g.add_node(ev.event_id, node_type="event", event_type=ev.event_type, date=ev.date,
-                   mentions=len(ev.mentions), modality=ev.modality)
+        g.add_node(ev.event_id, node_type="event", event_type=ev.event_type, action=ev.first.action_lemma,
+                   date=ev.date, place=ev.place.label if ev.place else None, mentions=ev.mention_count,
+                   modality=ev.modality, confidence=ev.confidence, evidence=ev.evidence, doc_ids=ev.doc_ids)
         for role, side in (("actor", ev.actor), ("target", ev.target)):
             if side is None:
                 continue
-            g.add_node(side.id, node_type="actor", label=side.label, kind=side.kind, country=side.country)
+            if side.id not in g:
+                g.add_node(side.id, node_type="actor", label=side.label, kind=side.kind, country=side.country)
             if role == "actor":
                 g.add_edge(side.id, ev.event_id, role=role)
             else:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .documents import read_documents
 from .errors import GraphbuildError, InputError, OutputError
-from .export import to_rdf, write_events, write_html, write_rdf
+from .export import to_rdf, write_csv, write_events, write_graphml, write_html, write_rdf
 from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, mentions_of, merge_events
 from .namespaces import DEFAULT_BASE
@@ -18,7 +18,8 @@ from .nlp import load_pipeline
 from .ontology import Ontology, load_ontology
 from .records import Affiliation, Document, Event
 
-OUTPUTS = ("events.jsonl", "graph.ttl", "graph.html")
+OUTPUTS = ("events.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "store", "graph.html", "nodes.csv",
+           "edges.csv", "graph.graphml")
 
 
 @dataclass
@@ -107,8 +108,23 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
     merged = merge_events(events)
     result = BuildResult(out=out, documents=len(documents), merged=merged, problems=problems)
     paths = {name: out / name for name in OUTPUTS}
-    write_events(mentions_of(merged), paths["events.jsonl"])
-    write_rdf(to_rdf(merged, ontology, documents, affiliations, base=base), paths["graph.ttl"])
-    write_html(merged, paths["graph.html"], title=f"graphbuild: {len(documents)} articles")
+    write_outputs(merged, paths, ontology, documents, affiliations, base=base,
+                  title=f"graphbuild: {len(documents)} article{'' if len(documents) == 1 else 's'}")
     result.paths = paths
     return result
+
+
+def write_outputs(merged: list[MergedEvent], paths: dict[str, Path], ontology: Ontology,
+                  documents: dict[str, Document], affiliations: list[Affiliation], *, base: str = DEFAULT_BASE,
+                  title: str = "graphbuild") -> None:
+    """Every output of a build (the names of ``OUTPUTS``); the store is bulk-loaded from graph.nt."""
+    from .store import load_store
+
+    write_events(mentions_of(merged), paths["events.jsonl"])
+    graph = to_rdf(merged, ontology, documents, affiliations, base=base)
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+        write_rdf(graph, paths[name])
+    load_store(paths["graph.nt"], paths["store"])
+    write_html(merged, paths["graph.html"], title=title, documents=documents)
+    write_csv(merged, paths["nodes.csv"], paths["edges.csv"])
+    write_graphml(merged, paths["graph.graphml"])

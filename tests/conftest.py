@@ -42,3 +42,28 @@ def extract(nlp, ontology):
         return list(extract_events(nlp(text), doc, ontology))
 
     return run
+
+
+SEED = ROOT.parent / "shared" / "eval" / "seed" / "baghdad_embassy_attack.txt"
+
+
+@pytest.fixture(scope="session")
+def examples_out(tmp_path_factory):
+    """examples/ built once per session (every output: RDF, store, html, csv, graphml)."""
+    from graphbuild.pipeline import build
+
+    out = tmp_path_factory.mktemp("examples") / "out"
+    build([EXAMPLES], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory):
+    """The seed article (../shared/eval/seed, input only) built once per session."""
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not here ({SEED}); ../shared is absent")
+    from graphbuild.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed") / "out"
+    build([SEED], out)
+    return out

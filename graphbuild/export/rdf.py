@@ -1,5 +1,6 @@
 """RDF export (DESIGN.md, RDF model): merged events as n-ary ``sem:Event`` nodes with provenance, each mention
-as a ``cekg:Mention``, the direct ``actor cekg:<type> target`` triple, and the actors with their ontology facts."""
+as a ``cekg:Mention``, the direct ``actor cekg:<type> target`` triple beside each event reported as having happened
+(asserted, claimed or alleged), and the actors with their ontology facts."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from rdflib.namespace import OWL, PROV, SKOS
 from ..graph import MergedEvent
 from ..namespaces import CEKG, DEFAULT_BASE, PLOVER, SCHEMA, SEM
 from ..ontology import ACTOR_NS, Ontology
-from ..records import Actor, Affiliation, Document
+from ..records import Actor, Affiliation, Document, Place
 from .files import atomic_write
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
@@ -22,8 +23,19 @@ KIND_CLASS = {"state": CEKG.State, "government": CEKG.Government, "military": CE
               "police": CEKG.Police, "armed_group": CEKG.ArmedGroup, "person": CEKG.Person,
               "organisation": CEKG.Organisation, "facility": CEKG.Facility, "civilians": CEKG.Civilians,
               "unknown": CEKG.Actor}
+DIRECT_MODALITIES = ("asserted", "claimed", "alleged")
 _ACTOR_FACTS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, CEKG.country, CEKG.iso3, CEKG.memberOf, CEKG.partOf,
-                CEKG.backedBy, CEKG.alliedWith, CEKG.leader, CEKG.title, OWL.sameAs)
+                CEKG.backedBy, CEKG.alliedWith, CEKG.institutionOf, CEKG.ownedBy, CEKG.leader, CEKG.title,
+                OWL.sameAs)
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The prefixes of the exported graph (also the default prefixes of SPARQL queries)."""
+    base = base if base.endswith(("/", "#")) else base + "/"
+    return {"cekg": str(CEKG._NS), "plover": str(PLOVER), "sem": str(SEM), "schema": str(SCHEMA),
+            "prov": str(PROV), "skos": str(SKOS), "owl": str(OWL), "rdf": str(RDF), "rdfs": str(RDFS),
+            "xsd": str(XSD), "actor": base + "actor/", "event": base + "event/", "mention": base + "mention/",
+            "article": base + "article/", "place": base + "place/"}
 
 
 class _Iris:
@@ -43,41 +55,45 @@ class _Iris:
 
 def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping[str, Document] | None = None,
            affiliations: Iterable[Affiliation] = (), base: str = DEFAULT_BASE) -> Graph:
+    """The graph of ``merged``: one ``sem:Event`` node per event with its provenance (``prov:wasDerivedFrom``
+    each article, ``cekg:evidence`` each sentence, ``cekg:hasMention`` each report), the direct
+    ``actor cekg:<type> target`` triple, the articles, and every actor with its ontology facts."""
     iris = _Iris(base)
     g = Graph()
-    for prefix, ns in (("cekg", CEKG._NS), ("plover", PLOVER), ("sem", SEM), ("schema", SCHEMA),
-                       ("prov", PROV), ("skos", SKOS), ("owl", OWL), ("actor", iris.ns["actor/"]),
-                       ("event", iris.ns["event/"]), ("article", iris.ns["article/"])):
+    for prefix, ns in prefixes(base).items():
         g.bind(prefix, ns, override=True)
     documents = documents or {}
+    # events.jsonl names a mode by its label ("ground assault"); the graph links the ontology's mode individual
+    modes = {str(label).lower(): m for m in ontology.graph.subjects(RDF.type, CEKG.Mode)
+             for label in ontology.graph.objects(m, RDFS.label)}
     actors: dict[str, Actor] = {}
     articles: set[str] = set()
     for ev in merged:
         node = iris.of("event", ev.event_id)
         g.add((node, RDF.type, SEM.Event))
         g.add((node, RDF.type, PLOVER[ev.event_type]))
+        g.add((node, RDFS.label, Literal(_event_label(ev))))
         g.add((node, CEKG.modality, CEKG[ev.modality]))
-        g.add((node, CEKG.confidence, Literal(float(ev.confidence), datatype=XSD.double)))
-        g.add((node, CEKG.mentionCount, Literal(len(ev.mentions), datatype=XSD.integer)))
+        g.add((node, CEKG.confidence, Literal(round(float(ev.confidence), 3), datatype=XSD.double)))
+        g.add((node, CEKG.mentionCount, Literal(ev.mention_count, datatype=XSD.integer)))
         g.add((node, CEKG.actionLemma, Literal(ev.first.action_lemma)))
-        if ev.first.mode:
-            g.add((node, CEKG.mode, Literal(ev.first.mode)))
-        if ev.first.cameo:
-            g.add((node, CEKG.cameoRoot, Literal(ev.first.cameo)))
+        if ev.mode:
+            g.add((node, CEKG.mode, modes.get(ev.mode.lower()) or PLOVER[f"mode-{_slug(ev.mode)}"]))
+        if ev.cameo:
+            g.add((node, CEKG.cameoRoot, Literal(ev.cameo)))
         if ev.date:
             g.add((node, SEM.hasTimeStamp, Literal(ev.date, datatype=XSD.date)))
         if ev.place:
-            place = iris.of("place", re.sub(r"[^a-z0-9]+", "-", ev.place.label.lower()).strip("-") or "x")
-            g.add((node, SEM.hasPlace, place))
-            g.add((place, RDF.type, SEM.Place))
-            g.add((place, RDFS.label, Literal(ev.place.label)))
-            if ev.place.country:
-                g.add((place, CEKG.country, iris.of("actor", ev.place.country)))
+            g.add((node, SEM.hasPlace, _place(g, iris, ev.place)))
+            if ev.place.country in ontology.actors:
+                actors.setdefault(ev.place.country, ontology.actors[ev.place.country].ref())
         for role, side in ((CEKG.actor, ev.actor), (CEKG.target, ev.target)):
             if side is not None:
                 g.add((node, role, iris.of("actor", side.id)))
                 actors.setdefault(side.id, side)
-        if ev.actor is not None and ev.target is not None:
+        if ev.actor is not None and ev.target is not None and ev.modality in DIRECT_MODALITIES:
+            # the direct triple, so "who did what to whom" is one triple pattern; not for threats,
+            # hypotheses, denials or negations, which are not reports that it happened
             g.add((iris.of("actor", ev.actor.id), CEKG[ev.event_type.lower()], iris.of("actor", ev.target.id)))
         for m in ev.mentions:
             article = iris.of("article", m.doc_id)
@@ -88,10 +104,12 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
             g.add((node, CEKG.hasMention, mnode))
             g.add((mnode, RDF.type, CEKG.Mention))
             g.add((mnode, PROV.wasDerivedFrom, article))
+            g.add((mnode, CEKG.docId, Literal(m.doc_id)))
             g.add((mnode, CEKG.evidence, Literal(m.sentence)))
             g.add((mnode, CEKG.actionText, Literal(m.action_text)))
             g.add((mnode, CEKG.modality, CEKG[m.modality]))
-            g.add((mnode, CEKG.confidence, Literal(float(m.confidence), datatype=XSD.double)))
+            # rounded as in events.jsonl: Turtle writes doubles short, so 0.6000000000000001 would not round-trip
+            g.add((mnode, CEKG.confidence, Literal(round(float(m.confidence), 3), datatype=XSD.double)))
             if m.attributed_to:
                 g.add((mnode, CEKG.attributedTo, Literal(m.attributed_to)))
     for doc_id in sorted(articles):
@@ -102,6 +120,30 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
         g.add((iris.of("actor", aff.subject.id), CEKG[aff.relation], iris.of("actor", aff.object.id)))
     _actors(g, iris, actors, ontology)
     return g
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _event_label(ev: MergedEvent) -> str:
+    actor = ev.actor.label if ev.actor else "unidentified actor"
+    target = ev.target.label if ev.target else "unidentified target"
+    notes = [x for x in (ev.date, None if ev.modality == "asserted" else ev.modality) if x]
+    return f"{actor} {ev.event_type} {target}" + (f" ({', '.join(notes)})" if notes else "")
+
+
+def _place(g: Graph, iris: _Iris, place: Place) -> URIRef:
+    node = iris.of("place", _slug(place.label) + (f"-{place.country}" if place.country else ""))
+    g.add((node, RDF.type, SEM.Place))
+    g.add((node, RDFS.label, Literal(place.label)))
+    if place.country:
+        # schema:containedInPlace, not cekg:country: that one's domain is cekg:Actor
+        g.add((node, SCHEMA.containedInPlace, iris.of("actor", place.country)))
+    if place.lat is not None and place.lon is not None:
+        g.add((node, SCHEMA.latitude, Literal(float(place.lat), datatype=XSD.double)))
+        g.add((node, SCHEMA.longitude, Literal(float(place.lon), datatype=XSD.double)))
+    return node
 
 
 def _article(g: Graph, iris: _Iris, doc_id: str, doc: Document | None) -> None:

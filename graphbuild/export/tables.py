@@ -1,0 +1,82 @@
+"""nodes.csv, edges.csv and graph.graphml: the actor graph for pandas, Gephi and other graph tools.
+
+The rows are built from :func:`graphbuild.graph.build_graph` (one node per actor, one edge per merged event),
+so the CSV files, the GraphML file and the networkx graph agree. List values (sources, evidence sentences) are
+joined with `` | ``; the full record of every mention is in events.jsonl.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from ..graph import MergedEvent, build_graph
+from .files import atomic_write
+
+NODE_COLUMNS = ("id", "label", "kind", "country", "resolved", "activity")
+EDGE_COLUMNS = ("event_id", "source", "target", "source_label", "target_label", "event_type", "action",
+                "action_text", "modality", "mode", "cameo", "date", "place", "place_country", "confidence",
+                "mentions", "doc_ids", "attributed_to", "evidence")
+SEP = " | "
+
+
+def _flat(value):
+    if isinstance(value, (list, tuple)):
+        return SEP.join(str(v) for v in value)
+    return value
+
+
+def node_rows(g: nx.MultiDiGraph) -> list[dict]:
+    return [{"id": n, **{c: d.get(c) for c in NODE_COLUMNS[1:]}} for n, d in sorted(g.nodes(data=True))]
+
+
+def edge_rows(g: nx.MultiDiGraph) -> list[dict]:
+    rows = []
+    for a, t, key, d in g.edges(keys=True, data=True):
+        row = {"event_id": key, "source": a, "target": t, "source_label": g.nodes[a]["label"],
+               "target_label": g.nodes[t]["label"]}
+        row.update({c: _flat(d.get(c)) for c in EDGE_COLUMNS[5:]})
+        rows.append(row)
+    rows.sort(key=lambda r: r["event_id"])
+    return rows
+
+
+def _write_csv(rows: list[dict], columns: Sequence[str], path: str | Path) -> None:
+    with atomic_write(path, newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n")
+        w.writeheader()
+        for row in rows:
+            w.writerow({k: "" if v is None else v for k, v in row.items()})
+
+
+def write_csv(merged: Sequence[MergedEvent], nodes_path: str | Path, edges_path: str | Path) -> None:
+    """nodes.csv (one actor a row) and edges.csv (one event a row, ``source``/``target`` are node ids)."""
+    g = build_graph(merged)
+    _write_csv(node_rows(g), NODE_COLUMNS, nodes_path)
+    _write_csv(edge_rows(g), EDGE_COLUMNS, edges_path)
+
+
+def graphml_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
+    """The actor graph with GraphML-safe attributes: lists joined, unknown values left out (GraphML has
+    no null), edge keys = event ids."""
+    g = build_graph(merged)
+    out = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        out.add_node(n, **{k: v for k, v in d.items() if v is not None})
+    for a, t, key, d in g.edges(keys=True, data=True):
+        out.add_edge(a, t, key=key, **{k: _flat(v) for k, v in d.items() if v not in (None, [], ())})
+    return out
+
+
+def write_graphml(merged: Sequence[MergedEvent], path: str | Path) -> None:
+    g = graphml_graph(merged)
+    with atomic_write(path, "wb") as fh:
+        nx.write_graphml(g, fh, encoding="utf-8", prettyprint=True, named_key_ids=True)
+
+
+def read_graphml(path: str | Path) -> nx.MultiDiGraph:
+    """Inverse of :func:`write_graphml` (node ids and event keys kept)."""
+    return nx.read_graphml(path, force_multigraph=True)

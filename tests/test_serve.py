@@ -1,0 +1,165 @@
+"""`graphbuild serve`: the SPARQL 1.1 Protocol endpoint, tested with a real HTTP client against the running
+command. Servers bind 127.0.0.1 on an ephemeral port and are stopped by the fixtures."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from graphbuild.serve import RESULT_TYPES, negotiate
+
+ASK = "ASK { ?e a sem:Event }"
+INSERT = "INSERT DATA { <https://example.org/x> <https://example.org/p> 'new' }"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def start(out, *extra: str):
+    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", str(out), "--host", "127.0.0.1",
+                             "--port", "0", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    m = re.search(r"(http://127\.0\.0\.1:\d+)/sparql", line)
+    if not m:
+        proc.kill()
+        raise AssertionError(f"server did not start: {line!r} {proc.stderr.read()}")
+    return proc, m[1]
+
+
+def stop(proc) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+
+
+@pytest.fixture(scope="module")
+def server(examples_out):
+    proc, url = start(examples_out, "--timeout", "2")
+    yield url
+    stop(proc)
+    assert proc.returncode == 0
+
+
+def http(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None):
+    """(status, headers, body) of one request; HTTP errors are answers too."""
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read()
+
+
+def get(base: str, query: str, accept: str | None = None):
+    return http(f"{base}/sparql?" + urllib.parse.urlencode({"query": query}),
+                headers={"Accept": accept} if accept else {})
+
+
+def form(base: str, **fields):
+    return http(f"{base}/sparql", urllib.parse.urlencode(fields).encode(),
+                {"Content-Type": "application/x-www-form-urlencoded"})
+
+
+def test_negotiation_prefers_the_highest_quality():
+    assert negotiate("text/csv;q=0.2, application/sparql-results+xml;q=0.9", RESULT_TYPES) \
+        == "application/sparql-results+xml"
+    assert negotiate("*/*", RESULT_TYPES) == "application/sparql-results+json"
+    assert negotiate("text/csv;q=0", RESULT_TYPES) is None
+
+
+def test_ask_by_get_answers_json(server):
+    status, headers, body = get(server, ASK, "application/sparql-results+json")
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
+    assert json.loads(body) == {"head": {}, "boolean": True}
+
+
+def test_select_by_post_in_each_result_format(server):
+    q = "SELECT ?e ?n WHERE { ?e cekg:mentionCount ?n } ORDER BY ?e LIMIT 3"
+    for accept, check in (("text/csv", lambda b: b.decode().splitlines()[0] == "e,n"),
+                          ("text/tab-separated-values", lambda b: b.decode().splitlines()[0] == "?e\t?n"),
+                          ("application/sparql-results+xml", lambda b: b"<sparql" in b and b"<result>" in b),
+                          ("application/sparql-results+json",
+                           lambda b: len(json.loads(b)["results"]["bindings"]) == 3)):
+        status, headers, body = http(f"{server}/sparql", urllib.parse.urlencode({"query": q}).encode(),
+                                     {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        assert status == 200 and headers["Content-Type"].startswith(accept), accept
+        assert check(body), accept
+    status, _, body = http(f"{server}/sparql", q.encode(), {"Content-Type": "application/sparql-query",
+                                                            "Accept": "text/csv"})
+    assert status == 200 and len(body.decode().splitlines()) == 4
+
+
+def test_construct_answers_rdf(server):
+    status, headers, body = get(server, "CONSTRUCT WHERE { ?a cekg:assault ?t } LIMIT 2", "text/turtle")
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    assert b"cekg#assault" in body
+
+
+def test_updates_are_refused_by_default(server):
+    assert form(server, update=INSERT)[0] == 403
+    status, _, body = http(f"{server}/sparql", INSERT.encode(), {"Content-Type": "application/sparql-update"})
+    assert status == 403 and b"read-only" in body
+    assert http(f"{server}/sparql?" + urllib.parse.urlencode({"update": INSERT}))[0] == 405
+    assert form(server, query=INSERT)[0] == 400  # an update is not a query
+    assert json.loads(get(server, "ASK { ?s ?p 'new' }")[2])["boolean"] is False
+
+
+def test_bad_requests(server):
+    status, _, body = get(server, "SELECT ?x WHERE { oops")
+    assert status == 400 and b"not valid SPARQL" in body
+    assert get(server, ASK, "image/png")[0] == 406
+    assert http(f"{server}/sparql", b"x", {"Content-Type": "text/plain"})[0] == 415
+    assert http(f"{server}/nothing")[0] == 404
+    # a page elsewhere cannot reach the endpoint through a host name it controls
+    assert http(f"{server}/sparql?query=ASK%7B%7D", headers={"Host": "attacker.example"})[0] == 403
+
+
+def test_a_query_past_the_time_limit_is_stopped_and_the_server_goes_on(server):
+    t0 = time.monotonic()
+    status, _, body = get(server, SLOW)
+    assert status == 503 and b"stopped after 2 s" in body
+    assert time.monotonic() - t0 < 15
+    assert json.loads(get(server, ASK)[2])["boolean"] is True
+
+
+def test_serves_the_graph_page(server):
+    status, headers, body = http(f"{server}/")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "default-src 'none'" in headers["Content-Security-Policy"] and b"vis.Network" in body
+    status, headers, body = http(f"{server}/sparql")  # no query: the service description
+    assert status == 200 and b"sd:endpoint" in body
+
+
+def test_allow_update_changes_the_store(tmp_path, examples_out):
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copytree(examples_out / "store", out / "store")
+    proc, url = start(out, "--allow-update")
+    try:
+        status, _, _ = http(f"{url}/sparql", INSERT.encode(), {"Content-Type": "application/sparql-update"})
+        assert status == 204
+        assert json.loads(get(url, "ASK { ?s ?p 'new' }")[2])["boolean"] is True
+    finally:
+        stop(proc)
+    # the change is in the store on disk
+    from graphbuild.store import open_store, query
+
+    assert bool(query(open_store(out), "ASK { ?s ?p 'new' }"))
+
+
+def test_a_missing_store_is_one_line(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "graphbuild", "serve", str(tmp_path), "--port", "0"],
+                       capture_output=True, text=True, timeout=60, env={**os.environ})
+    assert r.returncode == 2 and "no store here" in r.stderr and "Traceback" not in r.stderr
