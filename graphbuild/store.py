@@ -119,8 +119,8 @@ def saved_queries() -> dict[str, Path]:
 def read_query(arg: str) -> str:
     """A query given as text, as a path to a ``.rq`` file, or as the name of a saved query."""
     path = Path(arg)
-    if arg.endswith((".rq", ".sparql")) or (path.is_file() and "\n" not in arg):
-        if not path.is_file():
+    if arg.endswith((".rq", ".sparql")) or ("\n" not in arg and _is_file(path)):
+        if not _is_file(path):
             saved = saved_queries().get(path.stem)
             if saved is None:
                 raise QueryError("no such query file", path=arg)
@@ -130,6 +130,13 @@ def read_query(arg: str) -> str:
     if arg in saved:
         return saved[arg].read_text(encoding="utf-8")
     return arg
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # query text too long to be a file name
+        return False
 
 
 def _one_line(e: Exception) -> str:

@@ -165,3 +165,10 @@ def test_a_build_writes_every_output(examples_out):
     for name in OUTPUTS:
         path = examples_out / name
         assert path.exists() and (path.is_dir() or path.stat().st_size > 0), name
+
+
+def test_long_one_line_query_text_is_not_taken_for_a_file_name():
+    from graphbuild.store import read_query
+
+    text = "SELECT * WHERE { ?s ?p ?o } " + "#" * 400
+    assert read_query(text) == text

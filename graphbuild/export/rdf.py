@@ -15,7 +15,7 @@ from rdflib.namespace import OWL, PROV, SKOS
 from ..graph import MergedEvent
 from ..namespaces import CEKG, DEFAULT_BASE, PLOVER, SCHEMA, SEM
 from ..ontology import ACTOR_NS, Ontology
-from ..records import Actor, Affiliation, Document, Place
+from ..records import Actor, Affiliation, Document, Place, stable_id
 from .files import atomic_write
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
@@ -115,11 +115,28 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
     for doc_id in sorted(articles):
         _article(g, iris, doc_id, documents.get(doc_id))
     for aff in affiliations:
+        _affiliation(g, iris, aff)
+        if aff.doc_id not in articles:
+            articles.add(aff.doc_id)
+            _article(g, iris, aff.doc_id, documents.get(aff.doc_id))
         for side in (aff.subject, aff.object):
             actors.setdefault(side.id, side)
-        g.add((iris.of("actor", aff.subject.id), CEKG[aff.relation], iris.of("actor", aff.object.id)))
     _actors(g, iris, actors, ontology)
     return g
+
+
+def _affiliation(g: Graph, iris: _Iris, aff: Affiliation) -> None:
+    """An affiliation read from text: the direct triple, and a reified statement carrying its evidence, so it
+    stands beside the curated affiliations and can be told apart from them."""
+    s, p, o = iris.of("actor", aff.subject.id), CEKG[aff.relation], iris.of("actor", aff.object.id)
+    g.add((s, p, o))
+    node = iris.of("affiliation", stable_id(aff.subject.id, aff.relation, aff.object.id, aff.doc_id, aff.sentence))
+    g.add((node, RDF.type, RDF.Statement))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, p))
+    g.add((node, RDF.object, o))
+    g.add((node, CEKG.evidence, Literal(aff.sentence)))
+    g.add((node, PROV.wasDerivedFrom, iris.of("article", aff.doc_id)))
 
 
 def _slug(text: str) -> str:
@@ -186,6 +203,10 @@ def _actors(g: Graph, iris: _Iris, actors: Mapping[str, Actor], ontology: Ontolo
         else:
             g.add((node, RDF.type, KIND_CLASS.get(actor.kind, CEKG.Actor)))
             g.add((node, SKOS.prefLabel, Literal(actor.label)))
+            for rel, other in ontology.links(actor):  # a sponsored group's sponsor, a facility's owner
+                g.add((node, CEKG[rel], iris.of("actor", other)))
+                if other not in done and other in ontology.actors:
+                    pending.setdefault(other, ontology.actors[other].ref())
             if actor.country:
                 g.add((node, CEKG.country, iris.of("actor", actor.country)))
                 if actor.country not in done and actor.country in ontology.actors:
