@@ -156,6 +156,25 @@ def cmd_actors(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import extract_gold, read_event_dicts, read_gold, report, score
+
+    gold = read_gold(args.gold)
+    events = list(read_event_dicts(args.events)) if args.events else \
+        extract_gold(gold, model=args.model, ontology_files=args.ontology or ())
+    result = score(gold, events)
+    if args.json:
+        print(json.dumps({"precision": round(result.precision, 3), "recall": round(result.recall, 3),
+                          "f1": round(result.f1, 3), "boilerplate_fp": result.boilerplate_fp,
+                          "per_doc": {d.doc_id: {"recalled": d.recalled, "required": d.required,
+                                                 "correct": d.correct, "judged": d.judged,
+                                                 "missed": [g.id for g in d.missed]} for d in result.docs}},
+                         indent=1))
+    else:
+        print(report(result, misses=not args.quiet, wrong=args.wrong))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from .namespaces import DEFAULT_BASE
 
@@ -223,6 +242,20 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--base", default=DEFAULT_BASE, help="base IRI the graph was built with")
     s.add_argument("--verbose", "-v", action="store_true", help="log each request on stderr")
     s.set_defaults(func=cmd_serve)
+
+    e = sub.add_parser("evaluate", help="score extracted events against gold annotations",
+                       description="Score events against a gold JSONL file (one document a line: doc_id, "
+                                   "text or text_file, events with actor, type, target, optional). Without "
+                                   "--events the articles of the gold file are extracted first. Prints "
+                                   "precision, recall and F1, then the gold events missed per document.")
+    e.add_argument("gold", metavar="GOLD.jsonl")
+    e.add_argument("--events", metavar="EVENTS.jsonl", help="events.jsonl of a build (default: extract now)")
+    e.add_argument("--model", help="spaCy pipeline name or path (default: en_core_web_sm)")
+    e.add_argument("--ontology", action="append", metavar="FILE.ttl", help="extra Turtle file (repeatable)")
+    e.add_argument("--wrong", action="store_true", help="also list the system events judged wrong")
+    e.add_argument("--quiet", "-q", action="store_true", help="only the scores, no misses")
+    e.add_argument("--json", action="store_true", help="print JSON")
+    e.set_defaults(func=cmd_evaluate)
 
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes",
                        description="Validate OUT/graph.ttl (or an RDF file) against ontology/shapes.ttl with "

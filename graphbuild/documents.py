@@ -107,6 +107,48 @@ def clean_text(text: str) -> str:
     return "\n".join(kept)
 
 
+# --------------------------------------------------------------------------- case
+
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+|[.!?][\"”’']\s+|\n\s*|--\s*(?:\[[^\]\n]*\]\s*)*|[\"“]\s*)([a-z])")
+_BRACKET_ACRONYM = re.compile(r"\[([A-Z][A-Z0-9-]{1,9})\]")
+
+
+def recase(text: str) -> str:
+    """All-capitals wire copy in sentence case, so the tagger and parser see ordinary English; other text
+    is returned unchanged. Sentence starts and the dateline are capitalized, "I" stays upper case, and
+    acronyms the text glosses in brackets ("[MNR]") stay upper case wherever they occur.
+    Every character keeps its place (only its case changes).
+
+    >>> recase("LIMA, 10 JAN 90 -- [TEXT] THE POLICE SAY THAT REBELS OF THE [MRTA] ATTACKED. THE MRTA FLED.")
+    'Lima, 10 Jan 90 -- [TEXT] The police say that rebels of the [MRTA] attacked. The MRTA fled.'
+    >>> recase("Rebels attacked a post.")
+    'Rebels attacked a post.'
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    acronyms = set(_BRACKET_ACRONYM.findall(text))
+    out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    out = _SENTENCE_START.sub(lambda m: m[1] + m[2].upper(), out)
+    out = re.sub(r"\bi\b", "I", out)
+    for acr in acronyms:
+        out = re.sub(rf"\b{re.escape(acr.lower())}\b", acr, out)
+    first = out.split("\n", 1)[0]
+    cut = first.find(" -- ")
+    if 0 < cut < 100:  # the dateline: place and date are names
+        out = _title_words(out[:cut]) + out[cut:]
+    return out
+
+
+def _title_words(s: str) -> str:
+    return re.sub(r"[A-Za-z]+", lambda m: m[0][0].upper() + m[0][1:], s)
+
+
+def prepare_text(text: str) -> str:
+    """The text NLP sees: page furniture removed, all-capitals copy recased."""
+    return recase(clean_text(text))
+
+
 # --------------------------------------------------------------------------- html
 
 _DROP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button",
@@ -187,7 +229,7 @@ def parse_html(html: str, doc_id: str, origin: str | None = None) -> Document:
     m = p.meta
     return Document(
         id=doc_id,
-        text=clean_text(body),
+        text=prepare_text(body),
         title=(m.get("og:title") or p.title or "").strip() or None,
         url=m.get("og:url") or m.get("canonical"),
         published=parse_date(m.get("article:published_time") or m.get("datepublished") or m.get("date")
@@ -214,7 +256,7 @@ def parse_txt(text: str, doc_id: str, origin: str | None = None) -> Document:
         text = "\n".join(lines[i:])
     else:
         meta = {}
-    return Document(id=meta.get("id") or doc_id, text=clean_text(text), title=meta.get("title") or None,
+    return Document(id=meta.get("id") or doc_id, text=prepare_text(text), title=meta.get("title") or None,
                     url=meta.get("url") or None,
                     published=parse_date(meta.get("published") or meta.get("date")),
                     source=meta.get("source") or None, origin=origin)
@@ -234,7 +276,7 @@ def parse_record(obj: object, origin: str, line: int) -> Document:
     base = parse_html(text, str(doc_id)) if looks_html else None
     return Document(
         id=str(doc_id),
-        text=base.text if base else clean_text(text),
+        text=base.text if base else prepare_text(text),
         title=obj.get("title") or (base.title if base else None),
         url=obj.get("url"),
         published=parse_date(obj.get("published") or obj.get("date")),

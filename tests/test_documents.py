@@ -85,3 +85,23 @@ def test_duplicate_ids_are_skipped_with_a_warning(tmp_path):
     problems = []
     assert len(list(read_documents([f], warn=problems.append))) == 1
     assert "duplicate" in str(problems[0])
+
+
+def test_upper_case_wire_copy_is_recased_in_place():
+    from graphbuild.documents import recase
+
+    text = "QUITO, 5 MAR 90 (RADIO) -- [TEXT] GUERRILLAS OF THE [AVC] BOMBED A BRIDGE. THE AVC FLED."
+    out = recase(text)
+    assert len(out) == len(text)
+    assert out == "Quito, 5 Mar 90 (Radio) -- [TEXT] Guerrillas of the [AVC] bombed a bridge. The AVC fled."
+    assert recase("Mixed case stays as it is. NATO said so.") == "Mixed case stays as it is. NATO said so."
+
+
+def test_headline_runs_and_stamps_are_furniture_by_structure():
+    text = ("Troops shelled the northern district overnight, killing four people, residents said.\n"
+            "Aid agencies said the main road to the district remained closed on Tuesday.\n"
+            "More from the region\n"
+            "Cycling star wins the mountain stage after a long solo breakaway\n12 minutes -\n"
+            "Parliament passes the annual budget after a late night session\n1 hour -\n"
+            "New museum opens its doors to the public in the old harbour\n3 hours")
+    assert clean_text(text).splitlines() == text.splitlines()[:2]

@@ -56,3 +56,66 @@ def test_claim_is_modality(mini_ontology):
     (ev,) = run(doc, mini_ontology)
     assert (ev.actor.id, ev.event_type, ev.modality) == ("kataib-hezbollah", "ASSAULT", "claimed")
     assert ev.target.country == "USA"
+
+
+def parsed_tags(words, heads, deps, pos, lemmas, tags, ents=None, starts=None):
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags, ents=ents,
+               sent_starts=starts or [True] + [False] * (len(words) - 1))
+
+
+def test_passive_without_agent_has_no_actor(mini_ontology):
+    # "US bases were attacked ."
+    doc = parsed_tags(["US", "bases", "were", "attacked", "."], [1, 3, 3, 3, 3],
+                      ["compound", "nsubjpass", "auxpass", "ROOT", "punct"], ["PROPN", "NOUN", "AUX", "VERB", "PUNCT"],
+                      ["US", "base", "be", "attack", "."], ["NNP", "NNS", "VBD", "VBN", "."],
+                      ents=["B-GPE", "O", "O", "O", "O"])
+    (ev,) = run(doc, mini_ontology)
+    assert ev.actor is None and ev.target.kind == "facility" and ev.target.country == "USA"
+
+
+def test_coordinated_subjects_give_one_event_each(mini_ontology):
+    # "Iran and Iraq attacked US bases ."
+    doc = parsed_tags(["Iran", "and", "Iraq", "attacked", "US", "bases", "."], [3, 0, 0, 3, 5, 3, 3],
+                      ["nsubj", "cc", "conj", "ROOT", "compound", "dobj", "punct"],
+                      ["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "NOUN", "PUNCT"],
+                      ["Iran", "and", "Iraq", "attack", "US", "base", "."], ["NNP", "CC", "NNP", "VBD", "NNP", "NNS", "."],
+                      ents=["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+    assert sorted(ev.actor.id for ev in run(doc, mini_ontology)) == ["IRN", "IRQ"]
+
+
+def test_coordinated_modifiers_of_an_event_noun_split(mini_ontology):
+    # "US and Iranian strikes on Iraq ." (a fragment: the nominal event alone)
+    doc = parsed_tags(["US", "and", "Iranian", "strikes", "on", "Iraq", "."], [3, 0, 0, 3, 3, 4, 3],
+                      ["compound", "cc", "conj", "ROOT", "prep", "pobj", "punct"],
+                      ["PROPN", "CCONJ", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"],
+                      ["US", "and", "iranian", "strike", "on", "Iraq", "."], ["NNP", "CC", "JJ", "NNS", "IN", "NNP", "."],
+                      ents=["B-GPE", "O", "B-NORP", "O", "O", "B-GPE", "O"])
+    evs = run(doc, mini_ontology)
+    assert sorted((ev.actor.id, ev.target.id) for ev in evs) == [("IRN", "IRQ"), ("USA", "IRQ")]
+
+
+def test_pronoun_subject_takes_the_previous_subject(mini_ontology):
+    # "Kataib Hezbollah threatened Iraq . It attacked US bases ."
+    words = ["Kataib", "Hezbollah", "threatened", "Iraq", ".", "It", "attacked", "US", "bases", "."]
+    doc = parsed_tags(words, [1, 2, 2, 2, 2, 6, 6, 8, 6, 6],
+                      ["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "compound", "dobj", "punct"],
+                      ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PROPN", "NOUN", "PUNCT"],
+                      ["Kataib", "Hezbollah", "threaten", "Iraq", ".", "it", "attack", "US", "base", "."],
+                      ["NNP", "NNP", "VBD", "NNP", ".", "PRP", "VBD", "NNP", "NNS", "."],
+                      ents=["B-ORG", "I-ORG", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "O"],
+                      starts=[True, False, False, False, False, True, False, False, False, False])
+    assault = [ev for ev in run(doc, mini_ontology) if ev.event_type == "ASSAULT"]
+    assert [(ev.actor.id, ev.actor.mention) for ev in assault] == [("kataib-hezbollah", "Kataib Hezbollah")]
+
+
+def test_perpetrator_named_in_the_next_sentence_fills_the_actor():
+    from graphbuild.extract.core import fill_perpetrators
+    from graphbuild.records import Actor, Event
+
+    base = Actor("USA-fac-1", "US base", "facility", "USA", "the base")
+    group = Actor("x-militants", "militants", "armed_group", None, "militants")
+    hit = Event("d", "A rocket hit the base.", (9, 12), None, base, "hit", "hit", "ASSAULT")
+    claim = Event("d", "The attack was carried out by militants.", (4, 10), group, None, "attack", "attack",
+                  "ASSAULT")
+    (ev,) = fill_perpetrators([(0, hit), (1, claim)])
+    assert (ev.actor, ev.target, ev.sentence) == (group, base, "A rocket hit the base.")

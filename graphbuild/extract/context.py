@@ -74,17 +74,20 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def sentence_date(sent: "Span", published: date | None) -> str | None:
+def sentence_date(sent: "Span", published: date | None, after: int = 0) -> str | None:
+    """The first date expression of the sentence (not in the dateline, which ends at ``after``)."""
     for ent in sent.ents:
-        if ent.label_ == "DATE":
+        if ent.label_ == "DATE" and ent.start_char >= after:
             found = resolve_date(ent.text, published)
             if found:
                 return found
     return None
 
 
-_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)(?:,\s*[A-Za-z .]{2,30})?\s*"
-                       r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s")
+_DATE_IN_LINE = r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)"
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)\s*(?:\([^)]{1,30}\))?"
+                       r"(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
+                       r"(?:,\s*" + _DATE_IN_LINE + r")?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s")
 
 
 def dateline_place(text: str) -> str | None:
@@ -92,14 +95,47 @@ def dateline_place(text: str) -> str | None:
 
     >>> dateline_place("BAGHDAD, Jan 28 (Meridian Wire) - Rockets hit a base.")
     'Baghdad'
+    >>> dateline_place("Port Town (Islandia), 23 Aug 88 (Radio One) -- [Text] Rebels attacked a post.")
+    'Port Town'
     >>> dateline_place("Rockets hit a base.") is None
     True
     """
-    m = _DATELINE.match(text[:120])
+    m = _DATELINE.match(text[:160])
     if not m:
         return None
     place = m["place"].strip()
     return place.title() if place.isupper() else place
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline ends (0 when there is none)."""
+    m = _DATELINE.match(text[:160])
+    return m.end() if m else 0
+
+
+def dateline_date(text: str) -> date | None:
+    """The date of a wire dateline, when it has one: the publication date of wire copy.
+
+    >>> dateline_date("PORT TOWN, 23 AUG 88 (Radio One) -- Rebels attacked a post.")
+    datetime.date(1988, 8, 23)
+    >>> dateline_date("BAGHDAD, Jan 28, 2024 (Wire) - Rockets hit a base.")
+    datetime.date(2024, 1, 28)
+    """
+    m = _DATELINE.match(text[:160])
+    if not m or not m["date"]:
+        return None
+    parts = re.findall(r"[A-Za-z]+|\d+", m["date"])
+    nums = [int(p) for p in parts if p.isdigit()]
+    month = next((MONTHS.get(p.lower()[:4].rstrip(".")) or MONTHS.get(p.lower()[:3]) for p in parts
+                  if not p.isdigit()), None)
+    if not month or not nums:
+        return None
+    day = nums[0]
+    if len(nums) < 2:
+        return None  # no year: the article's own date is unknown
+    year = nums[1] + (1900 if nums[1] >= 50 else 2000) if nums[1] < 100 else nums[1]
+    found = _iso(year, month, day)
+    return date.fromisoformat(found) if found else None
 
 
 def place_of(name: str, ontology: "Ontology") -> Place:

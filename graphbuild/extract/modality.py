@@ -1,0 +1,81 @@
+"""How the text presents an event: modality, the source it is attributed to, and threats.
+
+The trigger's own negation and modal auxiliaries come first ("did not attack": negated; "may attack":
+hypothetical); then the words that govern it, climbing the parse: a claim ("claimed attacks", "claimed
+responsibility for the bombing"), an allegation ("attacks blamed on"), a denial, a plan, a threat ("pledged
+to attack", "vowed to strike": the event becomes THREATEN). Reporting verbs on the way name the source
+("security sources told Reuters"), as does "according to X".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .phrases import np_span
+from .words import SUBJ, Words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# a relative clause is its own statement: "groups, which Washington designated ..., have claimed attacks"
+CLIMB = ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "nsubjpass", "pcomp", "acl",
+         "nsubj", "attr", "oprd", "appos", "npadvmod", "dep")
+
+
+@dataclass(frozen=True)
+class Presentation:
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    cue: "Token | None" = None          # the governing cue word (claim, blame, threaten ...)
+    threat: "Token | None" = None       # the verb that makes this a threat ("pledged")
+
+
+def presentation(trigger: "Token", sent: "Span", words: Words) -> Presentation:
+    modality, attributed, cue, threat = "asserted", None, None, None
+    for c in trigger.children:
+        if c.dep_ == "neg":
+            modality = "negated"
+        elif c.dep_ in ("aux", "advmod") and (m := words.cue(c.lower_)) in ("hypothetical", "alleged", "negated"):
+            modality = m
+    node, rel, hops = trigger, trigger.dep_, 0
+    while node.head is not node and hops < 6 and rel in CLIMB:
+        hops += 1
+        node = node.head
+        if words.reporting(node):
+            if attributed is None:
+                subj = next((c for c in node.children if c.dep_ in SUBJ), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    attributed = np_span(subj).text
+            rel = node.dep_
+            continue
+        m = words.token_cue(node)
+        if m and modality == "asserted" and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+            if m == "threatened":
+                if rel == "xcomp" or (rel in ("pobj", "prep") and node.pos_ == "NOUN"):
+                    threat = node
+                    modality = "threatened"
+                    cue = node
+            elif m != "asserted":
+                modality = m
+                cue = node
+        if node.pos_ in ("VERB", "AUX") and modality == "asserted":
+            for c in node.children:
+                if c.dep_ == "neg" and rel in ("xcomp", "ccomp"):
+                    modality = "negated"
+                elif c.dep_ == "aux" and words.cue(c.lower_) == "hypothetical" and rel == "xcomp":
+                    modality = "hypothetical"
+        rel = node.dep_
+    if attributed is None:
+        attributed = _according_to(sent)
+    return Presentation(modality, attributed, cue, threat)
+
+
+def _according_to(sent: "Span") -> str | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"] or \
+                   [c for c in t.children for c in c.children if c.dep_ == "pobj"]
+            if objs:
+                return np_span(objs[0]).text
+    return None

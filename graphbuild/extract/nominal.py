@@ -1,0 +1,173 @@
+"""Nominal events: an event noun with its sides.
+
+Target: "attacks on/against X", "the killing of X" (the of-phrase of a deverbal noun), "X came under attack",
+the person a bounty is put on. Actor: the possessor ("the IRA's bombing"), actor words among the modifiers
+("US and Israeli strikes", "a US-Israeli air strike", "rebel attacks"), "by X", and the subject of a light verb
+or claim ("carried out attacks against", "launched a drone attack on", "claimed attacks against"). An
+allegation gives the actor in its on/to-phrase ("attacks ... blamed on the US and Israel"). "A battle between
+A and B" gives A as actor and B as target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .frames import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
+from .phrases import Arg, modifier_actors, modifier_text, split_sides
+from .words import ENT_ACTOR, INDEFINITE, Words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+TARGET_PREPS = ("on", "against", "targeting", "upon", "at", "toward", "towards", "in")
+DEVERBAL = ("ing", "tion", "sion", "ment", "ure", "der", "cre", "ter")  # killing, assassination, murder, massacre
+
+
+def nominal_frames(noun: "Token", etype: str, words: Words) -> Iterator[Frame]:
+    if _part_of_verbal_event(noun, words):
+        return
+    frame = Frame(noun, etype, text=_noun_phrase_text(noun))
+    targets = prep_objects(noun, ("on", "against", "targeting", "upon"), words, places=True)
+    targets += [t for t in prep_objects(noun, ("at", "toward", "towards"), words) if words.is_actor_word(t)]
+    if not targets and noun.lemma_.lower().endswith(DEVERBAL):
+        targets = [t for t in prep_objects(noun, ("of",), words, places=True)
+                   if not words.is_instrument(t) and not words.is_event_noun(t) and t.pos_ != "NUM"]
+    named = modifier_actors(noun, words)  # words inside the noun phrase: "US-Israeli", "the IRA's"
+    if not targets:  # "the embassy bombing", "the Bagram Airfield bombing"
+        targets = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and words.is_facility(c)
+                   and c not in named]
+    actors = [a for a in prep_objects(noun, ("by", "from"), words, places=True) if words.is_actor_word(a)]
+    for acl in noun.children:  # "the threat posed by X", "attacks carried out by X"
+        if acl.dep_ in ("acl", "relcl") and acl.tag_ == "VBN" and not actors:
+            actors += agents(acl)
+        if acl.dep_ in ("acl", "relcl") and not targets:  # "bombings which seemed to be aimed at civilians"
+            for v in [acl, *[c for c in acl.children if c.dep_ == "xcomp"]]:
+                targets += prep_objects(v, ("at", "against"), words, places=True)
+    between = prep_objects(noun, ("between",), words, places=True)
+    if between and not (named or actors or targets):
+        sides = sorted({c for b in between for c in [b, *b.conjuncts]}, key=lambda t: t.i)
+        if len(sides) >= 2:
+            actors, targets = [sides[0]], sides[1:2]
+    frame.mode = _mode_of_noun(noun, words)
+    governed = _governing(noun, words)
+    if governed is not None:
+        kind, heads = governed
+        if kind == "actor" and not (named or actors):
+            actors = heads
+        elif kind == "alleged":
+            named, actors = [], heads
+            frame.modality = "alleged"
+        elif kind == "target" and not targets:
+            targets = heads
+    if etype == "THREATEN" and not targets:
+        targets = _threat_target(noun, words, {t.i for a in named + actors for t in a.subtree})
+    actors = [a for a in actors if not words.is_instrument(a) and not words.is_event_noun(a)]
+    targets = [t for t in targets if not words.is_event_noun(t) and t.lower_ not in INDEFINITE]
+    frame.actors = [Arg(a, modifier_text(a)) for a in named] + split_sides(actors)
+    frame.targets = split_sides(targets)
+    if not frame.targets and (etype != "ASSAULT" or not frame.actors):
+        return
+    yield frame
+
+
+def _part_of_verbal_event(noun: "Token", words: Words) -> bool:
+    """ "two strikes hit ...", "hit by a missile attack": the verb's frame already reports this event."""
+    head = noun.head
+    same = words.lex.noun_triggers.get(noun.lemma_.lower())
+    if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and words.lex.verb_triggers.get(head.lemma_.lower()) == same \
+            and not words.light(head):
+        return not _has_own_target(noun, words)
+    if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in ("by", "in", "during"):
+        verb = head.head
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("relcl", "acl") and c.i < head.i]
+        if any(v.pos_ == "VERB" and v.lemma_.lower() in words.lex.verb_triggers and v.lemma_.lower() in
+               words.lex.verb_triggers for v in verbs):
+            return not _has_own_target(noun, words)
+    return False
+
+
+def _has_own_target(noun: "Token", words: Words) -> bool:
+    return bool(prep_objects(noun, ("on", "against", "targeting", "upon", "between"), words, places=True))
+
+
+def _governing(noun: "Token", words: Words) -> tuple[str, list["Token"]] | None:
+    """Sides given by the verb that governs the event noun: a light verb or claim ("X carried out attacks",
+    "X claimed responsibility for the bombing"), an allegation ("attacks blamed on X", "X accused Y of the
+    attack"), "came under attack"."""
+    node, rel = noun, noun.dep_
+    via_cue = None  # "claimed responsibility for": the noun carries the claim
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return None
+        if rel == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+            return "target", subjects(head.head, words=words)
+        if head.pos_ in ("VERB", "AUX"):
+            cue = words.token_cue(head)
+            if cue == "alleged" and rel in ("nsubjpass", "dobj"):
+                found = prep_objects(head, ("on", "to"), words, places=True)
+                if found:
+                    return "alleged", found
+            if cue == "alleged" and rel in ("pobj", "prep", "pcomp"):
+                found = objects(head)
+                if found:
+                    return "alleged", found
+            if words.light(head) or cue in ("claimed", "threatened", "denied", "hypothetical") or via_cue:
+                if is_passive(head) and rel in ("pobj", "prep") and not agents(head):
+                    return "actor", passive_subjects(head)  # "the military were involved in the killing"
+                if is_passive(head):
+                    return "actor", agents(head)
+                return "actor", subjects(head, words=words)
+            return None
+        if head.pos_ == "ADJ" and words.light(head) and head.head.pos_ in ("VERB", "AUX"):
+            return "actor", subjects(head.head, words=words)  # "the group was responsible for the bombing"
+        if head.pos_ in ("NOUN", "PROPN") and rel not in ("pobj", "prep"):
+            return None
+        if head.pos_ == "NOUN" and words.token_cue(head) in ("claimed", "denied"):
+            via_cue = head
+        node, rel = head, head.dep_
+    return None
+
+
+def _threat_target(noun: "Token", words: Words, exclude: set[int]) -> list["Token"]:
+    """The one a bounty or threat is aimed at: the first actor phrase after it in its clause."""
+    clause = noun
+    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    for t in clause.subtree:
+        if t.i <= noun.i or t.dep_ not in ("pobj", "dobj") or t.i in exclude:
+            continue
+        if t.lower_ in INDEFINITE or t.ent_type_ in ("MONEY", "DATE", "CARDINAL"):
+            continue
+        if words.is_actor_word(t) or t.ent_type_ in ENT_ACTOR:
+            return [t]
+    return []
+
+
+def _mode_of_noun(noun: "Token", words: Words) -> str | None:
+    for t in [*noun.lefts, noun]:
+        for x in [t, *t.conjuncts]:
+            if m := words.mode_of(x):
+                return m
+    mods = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")) + " " + noun.lower_
+    for phrase, (mode, _of) in words.lex.modes.items():
+        if f" {phrase}" in f" {mods.strip()}":
+            return mode
+    return None
+
+
+def _noun_phrase_text(noun: "Token") -> str:
+    """ "claimed ... attacks against", "carried out attacks against": the governing verb, the noun, its
+    preposition."""
+    parts = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    for t in list(parts):
+        parts += [c for c in t.conjuncts if c not in parts]
+    head = noun.head
+    verb = ""
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        verb = head.text + (" ..." if head.i + 1 < min([noun.i, *[p.i for p in parts]]) else "") + " "
+    prep = next((c.text for c in noun.rights if c.dep_ == "prep" and c.lower_ in TARGET_PREPS + ("of",)), "")
+    words_ = " ".join(t.text for t in sorted(set(parts), key=lambda t: t.i) + [noun])
+    return (verb + words_ + (" " + prep if prep else "")).strip()
+

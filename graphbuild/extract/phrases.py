@@ -1,0 +1,185 @@
+"""Noun phrases as event sides: the span of a head token, coordination split into one side per conjunct,
+modifiers shared by conjuncts ("US citizens, interests and infrastructure"), and the actor words of a
+compound modifier ("US and Israeli strikes", "a US-Israeli air strike")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .words import DEMONSTRATIVE, PERSONAL, RELATIVE, Words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+NP_KEEP = {"det", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "nn", "punct", "npadvmod",
+           "predet", "advmod"}
+# Nouns of place that stand in a preposition for the thing they locate: "in front of the church".
+RELATIONAL = {"front", "vicinity", "outskirts", "entrance", "gate", "gates", "door", "doors", "side", "direction",
+              "edge", "premises", "grounds", "perimeter"}
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One side of an event: a head token and, when it differs from the text there, the mention to use
+    (a shared modifier added, or the antecedent of a pronoun)."""
+
+    tok: "Token"
+    text: str | None = None
+
+    @property
+    def mention(self) -> str:
+        return self.text if self.text is not None else np_span(self.tok).text.strip(" ,;:\"'“”‘’")
+
+
+def np_span(tok: "Token") -> "Span":
+    """The noun phrase of a head token, without relative clauses, appositions or coordination; an of-phrase
+    ("members of those groups", "part of its air defence system") and "in <place>" after a facility or name
+    ("the US Embassy in Baghdad") are kept."""
+    doc = tok.doc
+    lefts = [t for t in tok.lefts if t.dep_ in NP_KEEP and not (t.dep_ == "punct" and t.text in ",;(")
+             and t.tag_ not in ("WRB", "WDT", "WP")]
+    start = min([tok.i] + [t.left_edge.i for t in lefts])
+    end = tok.i + 1
+    for r in tok.rights:
+        if r.dep_ in ("compound", "case", "nummod") and r.i == end:
+            end = r.right_edge.i + 1
+        elif r.dep_ == "prep" and r.i == end and (r.lower_ == "of" or _locates(tok, r)):
+            end = _pp_end(r)
+        else:
+            break
+    while start < end - 1 and (doc[start].dep_ in ("punct", "cc", "prep") or doc[start].lower_ in ("both", "also")):
+        start += 1
+    while end - 1 > start and doc[end - 1].dep_ in ("punct", "cc"):
+        end -= 1
+    return doc[start:end]
+
+
+def _locates(tok: "Token", prep: "Token") -> bool:
+    """ "the US Embassy in Baghdad", "a helipad inside the US Embassy": a place phrase that is part of the name
+    or says which building is meant."""
+    if prep.lower_ not in ("in", "inside", "at", "within"):
+        return False
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    if tok.ent_type_ or tok.pos_ == "PROPN":
+        return bool(objs)
+    return prep.lower_ != "in" and any(p.pos_ == "PROPN" or p.ent_type_ in ("ORG", "FAC") for p in objs)
+
+
+def modifier_text(tok: "Token") -> str:
+    """A name used as a modifier, as written: "US" of "US-Israeli", "Islamic State" of "Islamic State attacks"."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, tok.i + 1) \
+            and doc[start - 1].whitespace_:
+        start -= 1
+    if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head == tok:
+        start -= 1
+    return doc[start:tok.i + 1].text
+
+
+def _pp_end(prep: "Token") -> int:
+    """End of a prepositional phrase, leaving out relative clauses and coordination of its object."""
+    end = prep.i + 1
+    for p in prep.children:
+        if p.dep_ in ("pobj", "pcomp"):
+            end = max(end, np_span(p).end)
+    return end
+
+
+def conjuncts(tok: "Token") -> list["Token"]:
+    """The head and every coordinated head, in text order ("Iran and its proxies" -> Iran, proxies)."""
+    out = [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")]]
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def split_sides(toks: list["Token"]) -> list[Arg]:
+    """Every conjunct of every head as its own side; a bare later conjunct takes the first conjunct's
+    modifiers ("US citizens, interests and infrastructure" -> "US interests", "US infrastructure")."""
+    out: list[Arg] = []
+    seen: set[int] = set()
+    for t in toks:
+        lead = _hyphen_coordination(t)
+        if lead is not None:
+            first, rest = lead
+            out.append(Arg(first, first.text))
+            out.append(Arg(t, rest))
+            seen.add(t.i)
+        group = conjuncts(t)
+        first = group[0]
+        shared = [c for c in first.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")]
+        for c in group:
+            if c.i in seen:
+                continue
+            seen.add(c.i)
+            if c is not first and shared and c.pos_ == "NOUN" and not any(
+                    x.dep_ in NP_KEEP - {"punct"} for x in c.lefts):
+                prefix = " ".join(x.text for x in shared)
+                out.append(Arg(c, f"{prefix} {np_span(c).text}"))
+            else:
+                out.append(Arg(c))
+    return out
+
+
+def _hyphen_coordination(head: "Token") -> tuple["Token", str] | None:
+    """ "Iran and Iran-aligned armed groups", which the parser reads as "(Iran and Iran)-aligned groups":
+    a name coordinated with the first part of a hyphenated modifier is a side of its own."""
+    span = np_span(head)
+    doc = head.doc
+    for t in span:
+        if t.i + 4 >= span.end:
+            break
+        nxt, second, hyph = doc[t.i + 1], doc[t.i + 2], doc[t.i + 3]
+        if (t.pos_ == "PROPN" and nxt.lower_ == "and" and second.pos_ == "PROPN" and hyph.text == "-"
+                and second in t.conjuncts and t.i == span.start + (1 if doc[span.start].dep_ == "det" else 0)):
+            return t, doc[second.i:span.end].text
+    return None
+
+
+def modifier_actors(noun: "Token", words: Words) -> list["Token"]:
+    """Actor words among the pre-modifiers of an event noun: "US and Israeli strikes" -> US, Israeli;
+    "a US-Israeli air strike" -> US, Israeli; "IS attacks" -> IS; "rebel attacks" -> rebel; the possessor
+    ("the IRA's bombing"). Instruments ("drone", "rocket") and dates are not actors."""
+    found: list[Token] = []
+
+    def visit(t: "Token", depth: int) -> None:
+        if depth > 3 or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return
+        if words.is_modifier_actor(t) and not words.is_event_noun(t):
+            found.append(t)
+            hyphened = [c for c in t.lefts if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
+                        and c.i + 2 == t.i and t.doc[c.i + 1].text in "-\u2010\u2011\u2013"]
+            for c in hyphened:  # "US-Israeli": both names
+                visit(c, depth + 1)
+            if t.dep_ == "poss" or t.pos_ == "PROPN" or words.onto.state_of(t.text):
+                for c in t.conjuncts:
+                    if c.i < noun.i:
+                        visit(c, depth + 1)
+            return
+        if words.is_instrument(t) or t.lower_ in words.lex.sponsor_cues:
+            # "drone and rocket attacks": look no further; "Iran-backed": the sponsor is not the actor
+            return
+        for c in t.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
+                visit(c, depth + 1)
+        for c in t.conjuncts:
+            if c.i < noun.i:
+                visit(c, depth + 1)
+
+    for c in noun.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
+            visit(c, 0)
+    return sorted(set(found), key=lambda t: t.i)
+
+
+def is_pronoun(tok: "Token") -> bool:
+    return tok.lower_ in PERSONAL or (tok.lower_ in RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"))
+
+
+def is_definite_description(tok: "Token", words: Words) -> bool:
+    """ "the group", "those groups", "the embassy": a determiner and an actor noun, nothing more."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words.actor_nouns:
+        return False
+    lefts = list(tok.lefts)
+    return bool(lefts) and lefts[0].lower_ in DEMONSTRATIVE and all(
+        c.dep_ in ("det", "amod") and c.pos_ in ("DET", "ADJ") for c in lefts)

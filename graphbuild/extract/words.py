@@ -1,0 +1,158 @@
+"""The extractor's view of the ontology's lexicon: trigger lemmas, modes, modality cues, light and reporting
+verbs, actor nouns. Everything here is read from the Turtle files (one source of truth); this module only
+indexes it for the questions the rules ask."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..namespaces import CEKG
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..ontology import Ontology
+
+# Closed-class words (grammar, not lexicon).
+PERSONAL = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves", "he", "him", "his",
+            "himself", "she", "her", "hers", "herself"}
+REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"}
+RELATIVE = {"who", "whom", "which", "that", "whose"}
+DEMONSTRATIVE = {"the", "this", "that", "these", "those"}
+INDEFINITE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody", "none", "all",
+              "each", "both", "either", "neither", "one", "some", "many", "several", "few", "others", "other",
+              "something", "anything", "everything", "nothing", "whoever", "what", "who", "which",
+              "we", "us", "i", "me", "you", "our", "my", "your"}
+SUBJ = ("nsubj", "csubj", "expl")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj")
+ENT_ACTOR = ("ORG", "GPE", "NORP", "PERSON", "FAC")
+NOT_ACTOR_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW",
+                  "WORK_OF_ART", "LANGUAGE", "PRODUCT")
+
+
+@dataclass
+class Words:
+    onto: "Ontology"
+
+    @cached_property
+    def lex(self):
+        return self.onto.lexicon
+
+    def _graph_words(self, prop: str) -> frozenset[str]:
+        return frozenset(str(o).lower() for o in self.onto.graph.objects(None, CEKG[prop]))
+
+    @cached_property
+    def light_verbs(self) -> frozenset[str]:
+        return self._graph_words("lightVerb")
+
+    @cached_property
+    def reporting_verbs(self) -> frozenset[str]:
+        return self._graph_words("reportingVerb")
+
+    @cached_property
+    def mode_words(self) -> dict[str, str]:
+        """One-word mode triggers (and the last word of longer ones) -> mode label: the instruments."""
+        out: dict[str, str] = {}
+        for phrase, (mode, _of) in self.lex.modes.items():
+            if " " not in phrase and "-" not in phrase:
+                out.setdefault(phrase, mode)
+        return out
+
+    @cached_property
+    def group_nouns(self) -> frozenset[str]:
+        return frozenset(w for w in self.lex.group_nouns if " " not in w)
+
+    @cached_property
+    def actor_nouns(self) -> frozenset[str]:
+        """Head nouns that name an actor without a proper name: sector, group and facility nouns."""
+        words = set(self.group_nouns) | {w.split()[-1] for w in self.lex.sector_nouns}
+        words |= {w.split()[-1] for w in self.lex.facility_nouns}
+        return frozenset(words)
+
+    def light(self, tok: "Token") -> bool:
+        return any(f in self.light_verbs for f in forms(tok))
+
+    def reporting(self, tok: "Token") -> bool:
+        return tok.pos_ in ("VERB", "AUX") and any(f in self.reporting_verbs for f in forms(tok))
+
+    def token_cue(self, tok: "Token") -> str | None:
+        return next((c for f in forms(tok) if (c := self.cue(f))), None)
+
+    def cue(self, word: str) -> str | None:
+        return self.lex.modality_cues.get(word.lower())
+
+    def is_instrument(self, tok: "Token") -> bool:
+        """A weapon or means ("a missile", "drones", "explosives"), never an actor."""
+        if tok.ent_type_ in ENT_ACTOR and tok.pos_ == "PROPN":
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in self.actor_nouns or tok.lower_ in self.actor_nouns:
+            return False  # "gunmen", "hostages": people, though a mode names them too
+        mods = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")]
+        if mods and f"{mods[-1]} {tok.lower_}" in self.lex.group_nouns:
+            return False  # "suicide bombers"
+        return lemma in self.mode_words or tok.lower_ in self.mode_words
+
+    def is_event_noun(self, tok: "Token") -> bool:
+        return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.noun_triggers and \
+            not (tok.pos_ == "PROPN" and tok.ent_type_ in ENT_ACTOR)
+
+    def mode_of(self, tok: "Token") -> str | None:
+        return self.mode_words.get(tok.lower_) or self.mode_words.get(tok.lemma_.lower())
+
+    def is_modifier_actor(self, tok: "Token") -> bool:
+        """A modifier of an event noun that names who acts: a country word ("US strikes"), an organisation
+        or person ("Hamas attacks"), a group or sector noun ("rebel attacks", "police raids"). A city or a
+        facility names the place or the target instead ("Baghdad bombing", "embassy attack")."""
+        if tok.ent_type_ in NOT_ACTOR_ENTS or self.is_instrument(tok):
+            return False
+        if self.onto.state_of(tok.text):
+            return True
+        if tok.ent_type_ in ("ORG", "NORP", "PERSON"):
+            return True
+        info = self.onto.lookup(tok.text)
+        if info is not None and info.kind not in ("facility", "state"):
+            return True
+        lemma = tok.lemma_.lower()
+        return lemma in self.group_nouns or lemma in {w.split()[-1] for w in self.lex.sector_nouns} - \
+            {w.split()[-1] for w in self.lex.facility_nouns}
+
+    def is_facility(self, tok: "Token") -> bool:
+        return tok.ent_type_ == "FAC" or tok.lemma_.lower() in self.lex.facility_nouns
+
+    def is_actor_word(self, tok: "Token") -> bool:
+        """A modifier or head that names an actor: a country word, a named entity, an actor noun."""
+        if tok.ent_type_ in NOT_ACTOR_ENTS:
+            return False
+        if self.onto.state_of(tok.text):
+            return True
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ENT_ACTOR:
+            return not self.is_instrument(tok)
+        if tok.lemma_.lower() in self.actor_nouns or tok.lower_ in self.actor_nouns:
+            return True
+        mods = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")]
+        return bool(mods) and f"{mods[-1]} {tok.lower_}" in self.lex.group_nouns  # "suicide bomber"
+
+
+def forms(tok: "Token") -> list[str]:
+    """The lemma, and for a regular inflected verb the stems the lemmatizer may have missed ("staged" is
+    lemmatized "stag")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    out = [lemma, low]
+    for suffix, repl in (("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[: -len(suffix)] + repl)
+    return out
+
+
+_CACHE: dict[int, Words] = {}
+
+
+def words_of(onto: "Ontology") -> Words:
+    w = _CACHE.get(id(onto))
+    if w is None or w.onto is not onto:
+        w = _CACHE[id(onto)] = Words(onto)
+    return w

@@ -1,0 +1,169 @@
+"""Sentences written for these tests (facts of the kind public reporting gives) and the events the pinned
+model (en_core_web_sm 3.8) must yield, as in textacy's tests/extract/test_triples.py. Known misses are
+xfail with the reason; accuracy figures live in benchmarks/extraction.py."""
+
+from datetime import date
+
+import pytest
+
+from graphbuild.documents import prepare_text
+from graphbuild.evaluate import norm
+
+pytestmark = pytest.mark.model
+
+
+def triples(events):
+    return {(e.actor and norm(e.actor.mention), e.event_type, e.target and norm(e.target.mention)) for e in events}
+
+
+def one(events, **want):
+    hits = [e for e in events if all(getattr(e, k) == v for k, v in want.items())]
+    assert hits, f"no event with {want} in {[(e.actor, e.event_type, e.target) for e in events]}"
+    return hits[0]
+
+
+CASES = [
+    # active and passive verbs; an instrument or event noun is never the actor
+    ("Militants attacked a police checkpoint near Kirkuk on Monday.",
+     {("militants", "ASSAULT", "police checkpoint")}),
+    ("The convoy was hit by a roadside bomb.", {(None, "ASSAULT", "convoy")}),
+    ("A drone struck a fuel depot outside the city.", {(None, "ASSAULT", "fuel depot")}),
+    ("A journalist was wounded by sniper fire.", {("sniper", "ASSAULT", "journalist")}),
+    ("The village was shelled by government troops.", {("government troops", "ASSAULT", "village")}),
+    # nominal events and light verbs
+    ("Rebels launched a drone attack on an army base.", {("rebels", "ASSAULT", "army base")}),
+    ("The embassy came under rocket fire on Sunday.", {(None, "ASSAULT", "embassy")}),
+    ("Russian and Syrian strikes on rebel positions continued.",
+     {("russian", "ASSAULT", "rebel positions"), ("syrian", "ASSAULT", "rebel positions")}),
+    ("A British-French air strike hit the radar station.",
+     {("british", "ASSAULT", "radar station"), ("french", "ASSAULT", "radar station")}),
+    # coordination: one event per actor and per target, shared modifiers kept
+    ("Hezbollah and its allies fired rockets at Israel.",
+     {("hezbollah", "ASSAULT", "israel"), ("hezbollah allies", "ASSAULT", "israel")}),
+    ("Gunmen attacked Somali soldiers, police and officials.",
+     {("gunmen", "ASSAULT", "somali soldiers"), ("gunmen", "ASSAULT", "somali police"),
+      ("gunmen", "ASSAULT", "somali officials")}),
+    # other PLOVER types
+    ("Police arrested two suspects in Mosul.", {("police", "COERCE", "two suspects")}),
+    ("The minister urged residents to leave the area.", {("minister", "REQUEST", "residents")}),
+    # weapons and the verbs that use them
+    ("Unknown men planted a bomb in front of the party office.",
+     {("unknown men", "ASSAULT", "party office")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_triples(extract, text, expected):
+    assert expected <= triples(extract(text))
+
+
+def test_claim_is_modality_not_the_action(extract):
+    ev = one(extract("The Islamic Resistance claimed drone attacks against two bases."), event_type="ASSAULT")
+    assert ev.modality == "claimed" and ev.mode == "drone" and norm(ev.target.mention) == "two bases"
+
+
+def test_blamed_on_gives_the_alleged_actors(extract):
+    evs = extract("Attacks against aid workers have been blamed on the rebels and the army.")
+    assert {("rebels", "aid workers"), ("army", "aid workers")} <= {
+        (norm(e.actor.mention), norm(e.target.mention)) for e in evs if e.actor and e.target}
+    assert {e.modality for e in evs if e.event_type == "ASSAULT"} == {"alleged"}
+    assert not [e for e in evs if e.event_type == "ACCUSE"]  # the blame is the modality, not an event
+
+
+def test_pledge_to_attack_is_a_threat(extract):
+    ev = one(extract("The militia vowed to attack the embassy."), event_type="THREATEN")
+    assert ev.modality == "threatened" and norm(ev.actor.mention) == "militia" and norm(ev.target.mention) == "embassy"
+
+
+def test_bounty_is_a_threat(extract):
+    ev = one(extract("The group offered a bounty for information on the whereabouts of the US ambassador."),
+             event_type="THREATEN")
+    assert "ambassador" in ev.target.mention
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Insurgents may target the airport.", "hypothetical"),
+    ("Troops did not fire on the protesters.", "negated"),
+    ("The army shelled the village.", "asserted"),
+])
+def test_modality(extract, text, modality):
+    assert one(extract(text), event_type="ASSAULT").modality == modality
+
+
+def test_reported_speech_names_the_source(extract):
+    ev = one(extract("Security sources told reporters that militants attacked the base."), event_type="ASSAULT")
+    assert ev.attributed_to == "Security sources" and norm(ev.actor.mention) == "militants"
+
+
+def test_pronoun_takes_the_antecedent_text(extract):
+    evs = extract("Gunmen stormed a hotel in the capital. They killed six guests.")
+    ev = one(evs, action_lemma="kill")
+    assert ev.actor.mention == "Gunmen" and norm(ev.target.mention) == "six guests"
+
+
+def test_possessive_pronoun_is_replaced_in_the_mention(extract):
+    evs = extract("An air strike hit the militia, killing three of its commanders.")
+    ev = one(evs, action_lemma="kill")
+    assert ev.actor is None and "militia" in ev.target.mention
+
+
+def test_definite_description_takes_the_earlier_mention(extract):
+    evs = extract("Rockets landed near the US Embassy in Baghdad. Later a drone hit the embassy.")
+    ev = one(evs, action_lemma="hit")
+    assert ev.target.mention == "the US Embassy in Baghdad"
+
+
+def test_relative_clause_designation_is_a_sanction(extract):
+    evs = extract("The militia, which Washington designated as a terrorist group, denies any role.")
+    ev = one(evs, event_type="SANCTION")
+    assert (norm(ev.actor.mention), norm(ev.target.mention)) == ("washington", "militia")
+
+
+def test_weekday_and_place(extract):
+    ev = one(extract("Rebels shelled a village near Baghdad on Saturday.", published=date(2024, 3, 4)),
+             event_type="ASSAULT")
+    assert ev.date == "2024-03-02" and ev.place.label == "Baghdad" and ev.place.country == "IRQ"
+
+
+def test_dateline_gives_place_and_date(extract):
+    ev = one(extract("MOSUL, March 4, 2024 (Wire) - Militants attacked an army post yesterday."),
+             event_type="ASSAULT")
+    assert ev.place.label == "MOSUL" or ev.place.label == "Mosul"
+    assert ev.date == "2024-03-03"
+
+
+def test_upper_case_wire_text(extract):
+    text = prepare_text("LIMA, 10 JAN 90 -- [TEXT] GUERRILLAS ATTACKED A POLICE STATION IN THE TOWN OF "
+                        "HUANTA LAST NIGHT, THE ARMY REPORTED.")
+    ev = one(extract(text), event_type="ASSAULT")
+    assert norm(ev.actor.mention) == "guerrillas" and norm(ev.target.mention) == "police station"
+    assert ev.attributed_to == "the army"
+
+
+def test_unattributed_attack_takes_the_perpetrator_named_next(extract):
+    evs = extract("A bomb exploded at the bank on Friday. The attack was carried out by urban guerrillas.")
+    ev = one(evs, event_type="ASSAULT")
+    assert norm(ev.actor.mention) == "urban guerrillas" and norm(ev.target.mention) == "bank"
+
+
+@pytest.mark.xfail(reason="a singular person noun outside the ontology's lexicon is not taken for a target")
+def test_person_noun_outside_the_lexicon(extract):
+    assert one(extract("A photographer was wounded by sniper fire."), event_type="ASSAULT").target is not None
+
+
+@pytest.mark.xfail(reason="an elided noun is not restored: 'another 15' stays as written, not '15 soldiers'")
+def test_elided_noun(extract):
+    evs = extract("They killed 23 soldiers and injured another 15.")
+    assert ("15" in {norm(e.target.mention) for e in evs if e.target})
+
+
+@pytest.mark.xfail(reason="'crash into' is not an attack verb; a suicide attack by vehicle is missed")
+def test_vehicle_suicide_attack(extract):
+    evs = extract("A suicide bomber on a motorcycle crashed into a foot patrol.")
+    assert one(evs, event_type="ASSAULT").target is not None
+
+
+@pytest.mark.xfail(reason="the small model tags 'IS' in 'IS attacks' as the verb 'be', so the actor is lost")
+def test_acronym_that_is_a_word(extract):
+    ev = one(extract("Ten fighters were killed in IS attacks near the border."), event_type="ASSAULT")
+    assert ev.actor is not None and ev.actor.mention == "IS"
