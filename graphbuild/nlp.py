@@ -48,25 +48,24 @@ def load_pipeline(model: str | None = None, ontology: "Ontology | None" = None) 
     return nlp
 
 
-def ruler_patterns(ontology: "Ontology", tokenizer) -> list[dict]:
-    """Token patterns for every curated name, labelled by actor kind.
+def ruler_patterns(ontology: "Ontology") -> list[dict]:
+    """Phrase patterns (exact text) for every curated name, labelled by actor kind.
 
     A name matches as written or in capitals (upper-case wire text), never in lower case, so "White House"
     does not fire on "a white house" nor "US" on "us"; short all-caps acronyms match only as written.
-    Lower-case aliases are skipped: they are common words, not names.
+    Lower-case aliases are skipped: they are common words, not names. Phrase patterns keep the ruler fast
+    with thousands of names.
     """
     patterns = []
     seen = set()
     for name, info in ontology.aliases():
-        if name == name.lower() or (key := (name, info.id)) in seen:
+        if name == name.lower():
             continue
-        seen.add(key)
-        words = [t.text for t in tokenizer(name)]
-        if len(words) == 1 and name.isupper() and len(name) <= 5:
-            pattern = [{"TEXT": name}]
-        else:
-            pattern = [{"TEXT": {"IN": sorted({w, w.upper()})}} for w in words]
-        patterns.append({"label": _LABEL_OF_KIND.get(info.kind, "ORG"), "pattern": pattern, "id": info.id})
+        forms = {name} if (name.isupper() and len(name) <= 5) else {name, name.upper()}
+        for form in sorted(forms):
+            if (form, info.id) not in seen:
+                seen.add((form, info.id))
+                patterns.append({"label": _LABEL_OF_KIND.get(info.kind, "ORG"), "pattern": form, "id": info.id})
     return patterns
 
 
@@ -88,12 +87,13 @@ def ruler_guard(doc: "Doc") -> "Doc":
 
 
 def add_entity_ruler(nlp: "Language", ontology: "Ontology") -> None:
-    if "graphbuild_ruler" in nlp.pipe_names:
+    patterns = ruler_patterns(ontology)
+    if "graphbuild_ruler" in nlp.pipe_names or not patterns:
         return
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="graphbuild_ruler", config={"overwrite_ents": True}, **where)
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(ruler_patterns(ontology, nlp.tokenizer))
+        ruler.add_patterns(patterns)
     nlp.add_pipe("graphbuild_ruler_guard", after="graphbuild_ruler")
 
 
