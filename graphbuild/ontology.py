@@ -127,6 +127,7 @@ class Ontology:
         self._index_lexicon()
         self._max_alias_words = max((len(k.split()) for k in self._alias), default=1)
         self._fuzzy_keys: list[str] | None = None
+        self._capitals: set[str] | None = None
         self._national: dict[tuple[str | None, str], ActorInfo] | None = None
 
     # ------------------------------------------------------------ loading
@@ -229,6 +230,12 @@ class Ontology:
         lex.proxy_nouns |= {str(o).lower() for o in g.objects(None, CEKG.proxyNoun)}
 
     # ------------------------------------------------------------ queries
+    def is_capital(self, name: str) -> bool:
+        """True when the name is a capital city ("Baghdad"), which also stands for its state."""
+        if self._capitals is None:
+            self._capitals = {normalize(str(c)) for c in self.graph.objects(None, CEKG.capital)}
+        return normalize(name) in self._capitals
+
     def state_of(self, word: str) -> str | None:
         """ISO3 of a country word (name, demonym, capital), or None."""
         return self._state_words.get(normalize(word))

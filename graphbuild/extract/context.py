@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ..gazetteer import locate
 from ..records import Place
 
 if TYPE_CHECKING:
@@ -139,10 +140,22 @@ def dateline_date(text: str) -> date | None:
 
 
 def place_of(name: str, ontology: "Ontology") -> Place:
-    iso = ontology.state_of(name)
-    if iso is None:
-        info = ontology.lookup(name)
-        iso = info.country if info else None
+    """A place with its country and, for a city or town, its coordinates: a country's own name first
+    ("Lebanon" is the country, not the town in Tennessee), then the gazetteer, then the ontology (a named
+    facility or a region an actor is tied to).
+
+    >>> from graphbuild.ontology import load_ontology
+    >>> onto = load_ontology()
+    >>> place_of("Lebanon", onto).country, place_of("Mosul", onto).country
+    ('LBN', 'IRQ')
+    """
+    info = ontology.lookup(name)
+    if info is not None and info.cls == "State" and not ontology.is_capital(name):
+        return Place(label=name, country=info.country)
+    found = locate(name)
+    if found is not None:
+        return found
+    iso = ontology.state_of(name) or (info.country if info else None)
     return Place(label=name, country=iso)
 
 
