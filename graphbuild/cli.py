@@ -175,6 +175,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pipeline_options(p: argparse.ArgumentParser, model: bool = True) -> None:
+    if model:
+        p.add_argument("--model", help="spaCy pipeline name or path (default: en_core_web_sm)")
+    p.add_argument("--ontology", action="append", metavar="FILE.ttl",
+                   help="extra Turtle file of actors (repeatable; adds and overrides)")
+
+
 def parser() -> argparse.ArgumentParser:
     from .namespaces import DEFAULT_BASE
 
@@ -189,9 +196,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+", metavar="INPUT")
     b.add_argument("--out", "-o", required=True, help="output folder")
     b.add_argument("--force", action="store_true", help="replace the contents of a non-empty output folder")
-    b.add_argument("--model", help="spaCy pipeline name or path (default: en_core_web_sm)")
-    b.add_argument("--ontology", action="append", metavar="FILE.ttl",
-                   help="extra Turtle file of actors (repeatable; adds and overrides)")
+    _pipeline_options(b)
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the graph (default {DEFAULT_BASE})")
     b.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (default 1)")
     b.set_defaults(func=cmd_build)
@@ -206,7 +211,7 @@ def parser() -> argparse.ArgumentParser:
                                    "whether it resolved to a known actor.")
     r.add_argument("mentions", nargs="+", metavar="MENTION")
     r.add_argument("--json", action="store_true", help="one JSON object a line")
-    r.add_argument("--ontology", action="append", metavar="FILE.ttl", help="extra Turtle file (repeatable)")
+    _pipeline_options(r, model=False)
     r.set_defaults(func=cmd_resolve)
 
     a = sub.add_parser("actors", help="list the actors of a built graph by frequency",
@@ -250,8 +255,7 @@ def parser() -> argparse.ArgumentParser:
                                    "precision, recall and F1, then the gold events missed per document.")
     e.add_argument("gold", metavar="GOLD.jsonl")
     e.add_argument("--events", metavar="EVENTS.jsonl", help="events.jsonl of a build (default: extract now)")
-    e.add_argument("--model", help="spaCy pipeline name or path (default: en_core_web_sm)")
-    e.add_argument("--ontology", action="append", metavar="FILE.ttl", help="extra Turtle file (repeatable)")
+    _pipeline_options(e)
     e.add_argument("--wrong", action="store_true", help="also list the system events judged wrong")
     e.add_argument("--quiet", "-q", action="store_true", help="only the scores, no misses")
     e.add_argument("--json", action="store_true", help="print JSON")
