@@ -331,19 +331,33 @@ _TITLES = ("president", "prime minister", "minister", "general", "gen", "lt gen"
            "foreign minister", "senator", "governor", "mayor")
 
 
+_QUANTITY = re.compile(
+    r"^(?:(?:at least|at most|more than|less than|fewer than|up to|about|around|nearly|almost|some|over|"
+    r"several|many|dozens of|hundreds of|thousands of|scores of|a number of|a group of|a few|few|all|both|"
+    r"other|another|two other|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|a dozen|dozens|hundreds|thousands)\s+)+", re.IGNORECASE)
+
+
 def _resolve(onto: Ontology, mention: str, hint: str | None) -> Actor:
     key = normalize(mention)
     if not key:
-        return _provisional(mention, hint)
+        return _provisional(onto, mention, hint)
     aid = onto._alias.get(key)
     if aid:
         return onto.actors[aid].ref(mention)
+    # "three American soldiers", "at least 38 people": the count is not part of who they are
+    bare = _QUANTITY.sub("", mention.strip().removeprefix("the ").removeprefix("The "))
+    if bare != mention.strip() and bare:
+        key = normalize(bare) or key
+        aid = onto._alias.get(key)
+        if aid:
+            return onto.actors[aid].ref(mention)
     for rule in (_sponsored_group, _facility, _sector, _country_group, _named_group_members, _titled_person,
                  _embedded_name, _fuzzy):
-        found = rule(onto, key, mention)
+        found = rule(onto, key, bare or mention)
         if found is not None:
             return found.ref(mention) if isinstance(found, ActorInfo) else found
-    return _provisional(mention, hint)
+    return _provisional(onto, mention, hint)
 
 
 def _split_country_prefix(onto: Ontology, words: list[str]) -> tuple[str | None, list[str]]:
@@ -356,26 +370,29 @@ def _split_country_prefix(onto: Ontology, words: list[str]) -> tuple[str | None,
 
 
 def _sponsored_group(onto: Ontology, key: str, mention: str):
+    """ "Iran-backed militias", "pro-Iran factions", "radical Tehran-aligned groups": a group noun with a
+    sponsor gives the sponsored-group actor; "Iran-backed Kataib Hezbollah" names the group itself."""
     lex = onto.lexicon
-    m = re.match(r"^(?:pro[- ](?P<pro>.+?)|(?P<sp>.+?)[- ](?P<cue>\w+))\s+(?P<rest>.+)$",
-                 mention.strip().lower().removeprefix("the ").translate(_DASHES))
-    if not m:
-        return None
-    sponsor_word = m["pro"] or m["sp"]
-    if m["cue"] and m["cue"] not in lex.sponsor_cues:
-        return None
-    rest = normalize(m["rest"])
-    head = rest.split()
-    if not head:
-        return None
-    # the group noun is the last one or two words ("armed groups", "militias", "terrorist militia groups")
-    if not (" ".join(head[-2:]) in lex.group_nouns or head[-1] in lex.group_nouns):
-        known = onto._alias.get(rest)
-        if known:  # "Iran-backed Kataib Hezbollah" names the group itself
-            return onto.actors[known]
-        return None
-    sponsor = onto._state_words.get(normalize(sponsor_word)) or onto._alias.get(normalize(sponsor_word))
-    return _sponsored(onto, sponsor) if sponsor else None
+    words = mention.strip().lower().translate(_DASHES).split()
+    for i, word in enumerate(words[:3]):
+        for n in (1, 2):  # the sponsor may be two words: "United States-backed"
+            phrase = " ".join(words[i:i + n])
+            m = re.fullmatch(r"pro-(?P<pro>.+)|(?P<sp>.+)-(?P<cue>[a-z]+)", phrase)
+            if not m or (m["cue"] and m["cue"] not in lex.sponsor_cues):
+                continue
+            rest = normalize(" ".join(words[i + n:]))
+            sponsor_word = normalize(m["pro"] or m["sp"])
+            sponsor = onto._state_words.get(sponsor_word) or onto._alias.get(sponsor_word)
+            if not rest or not sponsor:
+                continue
+            tail = rest.split()
+            if (" ".join(tail[-2:]) in lex.group_nouns or tail[-1] in lex.group_nouns
+                    or lex.sector_nouns.get(tail[-1]) == "Military"):  # "Iran-backed forces"
+                return _sponsored(onto, sponsor)
+            known = onto._alias.get(rest)
+            if known:
+                return onto.actors[known]
+    return None
 
 
 def _facility(onto: Ontology, key: str, mention: str):
@@ -484,11 +501,30 @@ def _fuzzy(onto: Ontology, key: str, mention: str):
 _HINT_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "unknown", "FAC": "facility"}
 
 
-def _provisional(mention: str, hint: str | None) -> Actor:
+def _provisional(onto: Ontology, mention: str, hint: str | None) -> Actor:
+    """An unknown name or description, kept with a stable id. Its kind comes from its head noun where the
+    lexicons know it ("gunmen" armed group, "civilians", "the air base" facility), else from the NER label."""
     text = mention.strip()
     label = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE) or text
-    return Actor(id="x-" + slug(label)[:48], label=label, kind=_HINT_KIND.get(hint or "", "unknown"),
-                 country=None, mention=text, resolved=False)
+    return Actor(id="x-" + slug(label)[:48], label=label, kind=_head_kind(onto, label) or
+                 _HINT_KIND.get(hint or "", "unknown"), country=None, mention=text, resolved=False)
+
+
+def _head_kind(onto: Ontology, label: str) -> str | None:
+    words = normalize(label).split()
+    lex = onto.lexicon
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        tail = " ".join(words[-n:])
+        if tail in lex.group_nouns or tail in lex.proxy_nouns:
+            return "armed_group"
+        if tail in lex.facility_nouns:
+            return "facility"
+        if tail in lex.sector_nouns:
+            cls = lex.sector_nouns[tail]
+            return "civilians" if cls == "Civilians" else onto.kind_of_class.get(CEKG[cls], "government")
+    return None
 
 
 # --------------------------------------------------------------------------- loading

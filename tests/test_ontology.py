@@ -192,3 +192,22 @@ def test_entity_ruler_does_not_fire_inside_other_names_or_on_common_words(nlp, t
 def test_entity_ruler_matches_upper_case_wire_text(nlp):
     doc = nlp("GUERRILLAS OF THE FMLN ATTACKED A POWER STATION IN SAN SALVADOR.")
     assert ("FMLN", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("mention,id_", [
+    ("three American soldiers", "USA-military"),
+    ("at least 12 Iraqi policemen", "IRQ-police"),
+    ("radical Iran-backed militant groups", "IRN-backed-groups"),
+    ("Iran-backed forces", "IRN-backed-groups"),
+])
+def test_counts_and_leading_adjectives_do_not_hide_the_actor(ontology, mention, id_):
+    assert ontology.resolve(mention).id == id_
+
+
+@pytest.mark.parametrize("mention,kind", [
+    ("gunmen", "armed_group"), ("unidentified attackers", "armed_group"), ("the air base", "facility"),
+    ("civilians", "civilians"), ("five soldiers", "military"),
+])
+def test_provisional_actors_take_their_kind_from_the_head_noun(ontology, mention, kind):
+    a = ontology.resolve(mention)
+    assert not a.resolved and a.kind == kind
