@@ -396,10 +396,17 @@ def _sponsored_group(onto: Ontology, key: str, mention: str):
 
 
 def _facility(onto: Ontology, key: str, mention: str):
-    words = key.split()
-    place = None
+    """ "US bases", "the US Embassy in Baghdad", "the American embassy in the Iraqi capital, Baghdad": a
+    facility noun after a country word is that country's facility; with a place, the curated facility of
+    that name and place when there is one."""
+    words, place = key.split(), None
     if " in " in f" {key} ":
-        words, place = key.split(" in ", 1)[0].split(), key.split(" in ", 1)[1]
+        head, _, where = key.partition(" in ")
+        words = head.split()
+        place_words = where.split()
+        # "the iraqi capital baghdad" -> "baghdad": the longest ending that is a known city or capital
+        place = next((" ".join(place_words[i:]) for i in range(len(place_words))
+                      if onto.is_capital(" ".join(place_words[i:]))), where)
     iso, rest = _split_country_prefix(onto, words)
     if not iso or not rest:
         return None
@@ -407,11 +414,15 @@ def _facility(onto: Ontology, key: str, mention: str):
     fac = next((f for f in (noun, rest[-1], noun.rstrip("s")) if f in onto.lexicon.facility_nouns), None)
     if not fac:
         return None
-    singular = re.sub(r"(ies)$", "y", fac) if fac.endswith("ies") else fac.rstrip("s") if fac.endswith("s") else fac
+    singular = re.sub(r"ies$", "y", fac) if fac.endswith("ies") else fac.rstrip("s") if fac.endswith("s") else fac
     plural = fac != singular
-    state = onto.actors.get(iso)
-    cname = (state.label if state else iso)
-    adj = {"USA": "US", "GBR": "UK"}.get(iso, cname)
+    if place:
+        for info in onto.actors.values():
+            if info.cls == "Facility" and info.country == iso:
+                name = normalize(info.label)
+                if singular in name.split() and place in name:
+                    return info
+    adj = onto.adjective(iso)
     label = f"{adj} {fac if plural else singular.title() if place else singular}" + \
         (f" in {place.title()}" if place else "")
     return ActorInfo(stable_id(iso, singular, place or "", plural, prefix=f"{iso}-fac-", length=8),
