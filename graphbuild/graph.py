@@ -146,8 +146,8 @@ def _facility_name(label: str) -> tuple[str, ...]:
 
 
 def _coreferent_facilities(events: Sequence[Event]) -> dict[tuple[str, str], Actor]:
-    """Within one article, facilities with one name once the place is dropped ("the United States Embassy in
-    the Iraqi capital Baghdad", "the US Embassy in Baghdad", "the US Embassy") are one facility, and so is a
+    """Within one article, facilities with one name once the place is dropped ("the British Embassy in
+    the Yemeni capital Sanaa", "the UK Embassy in Sanaa", "the British Embassy") are one facility, and so is a
     shorter name ("the embassy") that fits only one of them. Maps (doc_id, actor id) to the name shown for
     it. Across articles only the actor id counts, and reports still merge only when their places agree."""
     by_doc: dict[str, dict[tuple[str, ...], list[Actor]]] = defaultdict(lambda: defaultdict(list))

@@ -396,7 +396,7 @@ def _sponsored_group(onto: Ontology, key: str, mention: str):
 
 
 def _facility(onto: Ontology, key: str, mention: str):
-    """ "US bases", "the US Embassy in Baghdad", "the American embassy in the Iraqi capital, Baghdad": a
+    """ "US bases", "the US Embassy in Baghdad", "the British embassy in the Yemeni capital, Sanaa": a
     facility noun after a country word is that country's facility; with a place, the curated facility of
     that name and place when there is one."""
     words, place = key.split(), None

@@ -9,7 +9,7 @@ from graphbuild.ontology import load_ontology, normalize
     ("America", "USA"), ("Americans", "USA"), ("Tehran", "IRN"),
     ("Kataib Hezbollah", "kataib-hezbollah"), ("Kata'ib Hizballah", "kataib-hezbollah"),
     ("Kataib Hizbollah", "kataib-hezbollah"),  # fuzzy spelling variant
-    ("the powerful Iran-backed Kataib Hezbollah", "kataib-hezbollah"),
+    ("the feared Tehran-backed Kataib Hezbollah militia", "kataib-hezbollah"),
     ("Ayatollah Ali Khamenei", "khamenei"),
 ])
 def test_alias_rules(mini_ontology, mention, expected):
@@ -215,6 +215,6 @@ def test_provisional_actors_take_their_kind_from_the_head_noun(ontology, mention
 
 def test_facility_with_a_place_is_the_curated_one_however_the_place_is_written(ontology):
     ids = {ontology.resolve(m).id for m in ("the American embassy in Baghdad",
-                                            "the American embassy in the Iraqi capital of Baghdad")}
+                                            "the American embassy in the capital, Baghdad")}
     assert ids == {"us-embassy-baghdad"}
     assert ontology.resolve("the US Embassy in Kyiv").id not in ids
