@@ -105,3 +105,31 @@ def test_headline_runs_and_stamps_are_furniture_by_structure():
             "Parliament passes the annual budget after a late night session\n1 hour -\n"
             "New museum opens its doors to the public in the old harbour\n3 hours")
     assert clean_text(text).splitlines() == text.splitlines()[:2]
+
+
+def test_recasing_keeps_the_names_the_text_marks_and_the_words_that_are_not_english():
+    from graphbuild.documents import recase
+
+    text = ("BOGOTA, 3 MAR 89 -- [TEXT] THE PEOPLE'S LABOUR LEAGUE [PLL] SAID RNF [RIVER NATIONAL FRONT] "
+            "GUERRILLAS KIDNAPPED MAYOR ZAVALETA. \"THEY LIED,\" HE SAID. IS THE PLL SAFE?")
+    out = recase(text, known=lambda w: w.lower() not in ("zavaleta",))
+    assert len(out) == len(text)
+    assert out == ("Bogota, 3 Mar 89 -- [TEXT] The People's Labour League [PLL] said RNF [River National Front] "
+                   "guerrillas kidnapped Mayor Zavaleta. \"They lied,\" he said. Is the PLL safe?")
+
+
+@pytest.mark.model  # the word list is the installed pipeline's lemmatizer index
+def test_english_word_knows_inflections_and_not_names():
+    from graphbuild.documents import english_word
+
+    assert all(english_word(w) for w in ("kidnapped", "guerrillas", "policemen", "largest", "the"))
+    assert not any(english_word(w) for w in ("zavaleta", "fmln"))
+
+
+def test_paragraph_labels_are_blanked_but_the_dateline_keeps_its_own():
+    from graphbuild.documents import drop_leading_notes
+
+    text = "Quito, 2 May 89 -- [Text] Rebels fled.\n[Begin recording] [Mayor Vidal] We stayed. [end recording]"
+    out = drop_leading_notes(text)
+    assert out.splitlines()[0] == "Quito, 2 May 89 -- [Text] Rebels fled."
+    assert out.splitlines()[1].strip() == "We stayed. [end recording]" and len(out) == len(text)

@@ -109,13 +109,67 @@ def test_pronoun_subject_takes_the_previous_subject(mini_ontology):
 
 
 def test_perpetrator_named_in_the_next_sentence_fills_the_actor():
-    from graphbuild.extract.core import fill_perpetrators
+    from graphbuild.extract.incidents import Mention, resolve_incidents
     from graphbuild.records import Actor, Event
 
     base = Actor("USA-fac-1", "US base", "facility", "USA", "the base")
     group = Actor("x-militants", "militants", "armed_group", None, "militants")
     hit = Event("d", "A rocket hit the base.", (9, 12), None, base, "hit", "hit", "ASSAULT")
-    claim = Event("d", "The attack was carried out by militants.", (4, 10), group, None, "attack", "attack",
+    claim = Event("d", "The raid was conducted by militants.", (4, 8), group, None, "raid", "raid",
                   "ASSAULT")
-    (ev,) = fill_perpetrators([(0, hit), (1, claim)])
+    (ev,) = resolve_incidents([Mention(0, hit), Mention(1, claim)])
     assert (ev.actor, ev.target, ev.sentence) == (group, base, "A rocket hit the base.")
+
+
+# ---- incidents told over several sentences (graphbuild.extract.incidents), on hand-built events
+
+def _incident_parts():
+    from graphbuild.records import Actor
+
+    depot = Actor("x-depot", "fuel depot", "facility", None, "a fuel depot")
+    clerks = Actor("x-clerks", "two clerks", "civilians", None, "two clerks")
+    front = Actor("northern-front", "Northern Front", "armed_group", None, "the Northern Front")
+    gunmen = Actor("x-gunmen", "gunmen", "armed_group", None, "gunmen", resolved=False)
+    kind = Actor("x-guerrilla", "guerrilla", "armed_group", None, "guerrilla", resolved=False)
+    return depot, clerks, front, gunmen, kind
+
+
+def _ev(sentence, actor, target, modality="asserted"):
+    from graphbuild.records import Event
+
+    return Event("d", sentence, (0, 4), actor, target, "hit", "hit", "ASSAULT", modality=modality)
+
+
+def test_the_attack_told_before_lends_its_actor_and_a_bare_attack_is_no_event():
+    from graphbuild.extract.incidents import Mention, resolve_incidents
+
+    depot, clerks, front, gunmen, _ = _incident_parts()
+    raid = _ev("Gunmen raided a fuel depot.", gunmen, depot)
+    later = _ev("Far away, the Northern Front attacked.", front, None)  # no target: no event of its own
+    blast = _ev("The blast hurt two clerks.", None, clerks)
+    evs = resolve_incidents([Mention(0, raid), Mention(9, later), Mention(10, blast, anaphoric=True)])
+    assert [(e.actor, e.target) for e in evs] == [(gunmen, depot), (front, clerks)]
+
+
+def test_one_named_group_stands_for_unnamed_armed_men_and_for_a_kind_of_attacker():
+    from graphbuild.extract.incidents import Mention, resolve_incidents
+
+    depot, clerks, front, gunmen, kind = _incident_parts()
+    ms = [Mention(0, _ev("The Northern Front shelled a fuel depot.", front, depot)),
+          Mention(4, _ev("Gunmen also fired at a bus.", gunmen, depot)),
+          Mention(8, _ev("A guerrilla raid hurt two clerks.", kind, clerks), weak_actor=True),
+          Mention(12, _ev("Two clerks were hurt.", None, clerks))]
+    evs = resolve_incidents(ms)
+    assert [e.actor.id for e in evs] == ["northern-front", "x-gunmen", "northern-front", "northern-front"]
+
+
+def test_two_named_attackers_lend_nothing():
+    from graphbuild.extract.incidents import Mention, resolve_incidents
+    from graphbuild.records import Actor
+
+    depot, clerks, front, _, _ = _incident_parts()
+    other = Actor("river-front", "River Front", "armed_group", None, "the River Front")
+    ms = [Mention(0, _ev("The Northern Front shelled a fuel depot.", front, depot)),
+          Mention(5, _ev("The River Front shelled a fuel depot.", other, depot)),
+          Mention(10, _ev("Two clerks were hurt.", None, clerks))]
+    assert resolve_incidents(ms)[-1].actor is None

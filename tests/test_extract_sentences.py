@@ -46,9 +46,36 @@ CASES = [
     # other PLOVER types
     ("Police arrested two suspects in Mosul.", {("police", "COERCE", "two suspects")}),
     ("The minister urged residents to leave the area.", {("minister", "REQUEST", "residents")}),
-    # weapons and the verbs that use them
-    ("Unknown men planted a bomb in front of the party office.",
-     {("unknown men", "ASSAULT", "party office")}),
+    # weapons and the verbs that use them; phrasal verbs
+    ("Unknown men left a parcel bomb outside the tax office.",
+     {("unknown men", "ASSAULT", "tax office")}),
+    ("Rebels blew up a bridge near the border.", {("rebels", "ASSAULT", "bridge")}),
+    ("Insurgents left a mine at 2130 near the pharmacy.", {("insurgents", "ASSAULT", "pharmacy")}),
+    # whoever a victim verb takes as its object is a person; a hyphenated word the tokenizer splits stays whole
+    ("Gunmen murdered a locksmith in the market.", {("gunmen", "ASSAULT", "locksmith")}),
+    ("Rebels attacked a sub-station near the dam.", {("rebels", "ASSAULT", "sub station")}),
+    # the actors an event noun names after it, a noun that counts events, a noun that only refers to one
+    ("The ambush, which police attributed to the Northern Front, killed two guards.",
+     {("northern front", "ASSAULT", "two guards")}),
+    ("A wave of arsons carried out by the Northern Front has hit farms in the valley.",
+     {("northern front", "ASSAULT", "farms")}),
+    ("Two guards were wounded in a cowardly act by the militia.",
+     {("militia", "ASSAULT", "two guards")}),
+    ("Police said a drug cartel was behind the murder of the judge.", {("drug cartel", "ASSAULT", "judge")}),
+    ("A second arson took place at the depot, police said.", {(None, "ASSAULT", "depot")}),
+    # a finite verb the parser hangs on its subject still has that subject
+    ("The minister said that while the town was being shelled by troops, the rebels carried out raids and "
+     "killed four farmers.", {("rebels", "ASSAULT", "four farmers")}),
+]
+
+
+# Sentences that mention an event without reporting one of its own: no ASSAULT event at all.
+NO_ASSAULT = [
+    "Militants attacked overnight, officials said.",             # no target: only says who attacked
+    "Two soldiers were killed in clashes with rebels.",          # a casualty of the fight
+    "Did the militia shell the depot again?",                    # a yes-no question
+    "More than 9,000 civilians have been killed in the conflict since 2011.",  # a tally of many incidents
+    "It will be hard to use explosives to clear the road.",      # "it" of a clause acts on nothing
 ]
 
 
@@ -57,13 +84,62 @@ def test_triples(extract, text, expected):
     assert expected <= triples(extract(text))
 
 
+@pytest.mark.parametrize("text", NO_ASSAULT, ids=[t[:40] for t in NO_ASSAULT])
+def test_no_event_of_its_own(extract, text):
+    assert not [e for e in extract(text) if e.event_type == "ASSAULT"]
+
+
+def test_wh_question_and_one_incident_toll_are_kept(extract):
+    assert one(extract("Why did the militia shell the depot?"), event_type="ASSAULT").target is not None
+    assert norm(one(extract("Gunmen killed 150 villagers on Sunday."), event_type="ASSAULT").target.mention) == \
+        "150 villagers"
+
+
+def test_the_attack_told_before_lends_its_actor(extract):
+    evs = extract("Rebels blew up a bridge near the border. The blast killed four farmers.")
+    assert ("rebels", "ASSAULT", "four farmers") in triples(evs)
+    evs = extract("Gunmen stormed the town hall on Monday. As a result of that explosion, a clerk was wounded.")
+    assert ("gunmen", "ASSAULT", "clerk") in triples(evs)
+
+
+def test_pronoun_for_an_attack_told_before_is_attributed(extract):
+    evs = extract("A bomb exploded at a pharmacy on Monday. The mayor condemned the bombing and blamed it on a "
+                  "separatist cell.")
+    ev = one(evs, event_type="ASSAULT")
+    assert (norm(ev.actor.mention), ev.modality, norm(ev.target.mention)) == ("separatist cell", "alleged", "pharmacy")
+    assert not [e for e in evs if e.event_type == "ACCUSE" and e.target is not None]
+
+
+def test_named_attacker_replaces_a_word_for_a_kind_of_attacker(extract):
+    ev = one(extract("A guerrilla raid destroyed a radio station. Police blamed it on the Northern Front."),
+             event_type="ASSAULT")
+    assert norm(ev.actor.mention) == "northern front" and ev.modality == "alleged"
+
+
+def test_unnamed_armed_men_go_with_the_one_named_group(extract):
+    evs = extract("The ELN kidnapped two engineers on Monday. Guerrillas also burned a bus near the plant. "
+                  "Later a bridge was blown up.")
+    assert one(evs, action_lemma="blow").actor.id == "eln"
+
+
+def test_the_rebels_is_not_a_state_force_named_before(extract):
+    evs = extract("The National Guard reported a clash between rebels and troops near the dam. Later the rebels "
+                  "attacked a bridge.")
+    assert norm(one(evs, action_lemma="attack").actor.mention) == "rebels"
+
+
+def test_unnamed_speaker_and_debris_are_no_actors(extract):
+    assert one(extract('"We attacked the depot," the spokesman said.'), event_type="ASSAULT").actor is None
+    assert one(extract("A clerk was wounded by shards of glass."), event_type="ASSAULT").actor is None
+
+
 def test_claim_is_modality_not_the_action(extract):
     ev = one(extract("The Islamic Resistance claimed drone attacks against two bases."), event_type="ASSAULT")
     assert ev.modality == "claimed" and ev.mode == "drone" and norm(ev.target.mention) == "two bases"
 
 
 def test_blamed_on_gives_the_alleged_actors(extract):
-    evs = extract("Attacks against aid workers have been blamed on the rebels and the army.")
+    evs = extract("Raids against aid workers were blamed on the rebels and the army.")
     assert {("rebels", "aid workers"), ("army", "aid workers")} <= {
         (norm(e.actor.mention), norm(e.target.mention)) for e in evs if e.actor and e.target}
     assert {e.modality for e in evs if e.event_type == "ASSAULT"} == {"alleged"}
@@ -102,15 +178,15 @@ def test_pronoun_takes_the_antecedent_text(extract):
 
 
 def test_possessive_pronoun_is_replaced_in_the_mention(extract):
-    evs = extract("An air strike hit the militia, killing three of its commanders.")
-    ev = one(evs, action_lemma="kill")
+    evs = extract("An air raid struck the militia, wounding two of its officers.")
+    ev = one(evs, action_lemma="wound")
     assert ev.actor is None and "militia" in ev.target.mention
 
 
 def test_definite_description_takes_the_earlier_mention(extract):
-    evs = extract("Rockets landed near the US Embassy in Baghdad. Later a drone hit the embassy.")
+    evs = extract("Rockets landed near the Danish Embassy in Nairobi. Later a drone hit the embassy.")
     ev = one(evs, action_lemma="hit")
-    assert ev.target.mention == "the US Embassy in Baghdad"
+    assert ev.target.mention == "the Danish Embassy in Nairobi"
 
 
 def test_relative_clause_designation_is_a_sanction(extract):
@@ -132,6 +208,14 @@ def test_dateline_gives_place_and_date(extract):
     assert ev.date == "2024-03-03"
 
 
+def test_upper_case_wire_text_keeps_the_names_it_marks(extract):
+    text = prepare_text("QUITO, 2 MAY 89 -- [TEXT] RNF [RIVER NATIONAL FRONT] GUERRILLAS KIDNAPPED JUDGE ZAVALETA "
+                        "TODAY. THE RNF ALSO BLEW UP A BRIDGE.")
+    evs = extract(text)
+    assert "Zavaleta" in one(evs, action_lemma="kidnap").target.mention
+    assert "RNF" in one(evs, action_lemma="blow").actor.mention
+
+
 def test_upper_case_wire_text(extract):
     text = prepare_text("LIMA, 10 JAN 90 -- [TEXT] GUERRILLAS ATTACKED A POLICE STATION IN THE TOWN OF "
                         "HUANTA LAST NIGHT, THE ARMY REPORTED.")
@@ -141,20 +225,21 @@ def test_upper_case_wire_text(extract):
 
 
 def test_unattributed_attack_takes_the_perpetrator_named_next(extract):
-    evs = extract("A bomb exploded at the bank on Friday. The attack was carried out by urban guerrillas.")
+    evs = extract("A bomb exploded at the bank on Friday. The raid was conducted by urban guerrillas.")
     ev = one(evs, event_type="ASSAULT")
     assert norm(ev.actor.mention) == "urban guerrillas" and norm(ev.target.mention) == "bank"
 
 
-@pytest.mark.xfail(reason="a singular person noun outside the ontology's lexicon is not taken for a target")
+@pytest.mark.xfail(reason="a singular person noun outside the ontology's lexicon is a target of a victim verb "
+                          "('murdered') only, not of 'hit'")
 def test_person_noun_outside_the_lexicon(extract):
-    assert one(extract("A photographer was wounded by sniper fire."), event_type="ASSAULT").target is not None
+    assert one(extract("A plumber was hit by sniper fire."), event_type="ASSAULT").target is not None
 
 
-@pytest.mark.xfail(reason="an elided noun is not restored: 'another 15' stays as written, not '15 soldiers'")
+@pytest.mark.xfail(reason="an elided noun is not restored: 'another 9' stays as written, not '9 guards'")
 def test_elided_noun(extract):
-    evs = extract("They killed 23 soldiers and injured another 15.")
-    assert ("15" in {norm(e.target.mention) for e in evs if e.target})
+    evs = extract("They shot dead 12 guards and wounded another 9.")
+    assert ("9" in {norm(e.target.mention) for e in evs if e.target})
 
 
 @pytest.mark.xfail(reason="'crash into' is not an attack verb; a suicide attack by vehicle is missed")
@@ -165,5 +250,5 @@ def test_vehicle_suicide_attack(extract):
 
 @pytest.mark.xfail(reason="the small model tags 'IS' in 'IS attacks' as the verb 'be', so the actor is lost")
 def test_acronym_that_is_a_word(extract):
-    ev = one(extract("Ten fighters were killed in IS attacks near the border."), event_type="ASSAULT")
+    ev = one(extract("Six traders were wounded in IS raids near the market."), event_type="ASSAULT")
     assert ev.actor is not None and ev.actor.mention == "IS"

@@ -3,7 +3,9 @@ actor, action, target, type, modality, attribution, place and date. Pure functio
 
 Modules: ``verbal`` and ``nominal`` (frames of trigger verbs and event nouns), ``phrases`` (noun phrases,
 coordination), ``coref`` (pronouns and definite descriptions), ``modality`` (claims, allegations, threats,
-reported speech), ``context`` (place and date), ``affiliations`` (membership facts), ``core`` (the driver).
+reported speech), ``reports`` (questions and tallies, which report no event), ``incidents`` (one incident told
+over several sentences: perpetrators filled across sentences), ``context`` (place and date), ``affiliations``
+(membership facts), ``core`` (the driver).
 """
 
 from .affiliations import extract_affiliations

@@ -43,12 +43,12 @@ def _facts(tok: "Token", words) -> Iterator[tuple["Token", str, "Token"]]:
                     for o in p.children:
                         if o.dep_ == "pobj":
                             yield owner, PART_NOUNS[tok.lemma_.lower()], o
-    # "Iran-backed Kataib Hezbollah": the sponsor of a named group (generic groups are the ontology's job)
+    # "Syria-backed Harakat Nour": the sponsor of a named group (generic groups are the ontology's job)
     if tok.lower_ in words.lex.sponsor_cues and tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
         sponsors = [c for c in tok.lefts if c.dep_ in ("npadvmod", "compound", "nmod") and words.onto.state_of(c.text)]
         for s in sponsors:
             yield tok.head, "backedBy", s
-    # "groups ... allied under an umbrella movement known as Y"
+    # "militias ... joined under a coalition calling itself Y"
     if tok.lemma_.lower() == "know" and tok.dep_ == "acl":
         as_obj = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
                   if o.dep_ == "pobj"]

@@ -1,6 +1,7 @@
 """Rule-based event extraction over a dependency parse: triggers (verbs and event nouns from the ontology's
 lexicon) -> frames (verbal.py, nominal.py) -> sides resolved through coreference (coref.py) and the ontology
--> events with modality and attribution (modality.py), place and date (context.py).
+-> events with modality and attribution (modality.py), place and date (context.py), leaving out mentions that
+report no event (reports.py) -> perpetrators filled across the sentences of one incident (incidents.py).
 
 Every rule is about structure and the lexicon, never about a particular document or name.
 """
@@ -15,11 +16,13 @@ from ..records import Actor, Document, Event
 from .context import dateline_date, dateline_end, dateline_place, place_of, sentence_date, sentence_place
 from .coref import Coref
 from .frames import Frame, objects, passive_subjects
+from .incidents import Mention, resolve_incidents
 from .modality import presentation
 from .nominal import nominal_frames
-from .phrases import Arg, is_definite_description, is_pronoun, np_span
-from .verbal import verbal_frames
-from .words import DEMONSTRATIVE, Words, words_of
+from .phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .reports import is_polar_question, is_tally
+from .verbal import attribution_frames, verbal_frames
+from .words import DEMONSTRATIVE, NOT_ACTOR_ENTS, SPEAKERS, VICTIM_WORDS, Words, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,73 +33,17 @@ if TYPE_CHECKING:
 def extract_events(doc: "Doc", document: Document, ontology: "Ontology") -> Iterator[Event]:
     """Every event mention of a parsed article, in text order."""
     ext = _Extractor(doc, document, ontology)
-    events: list[tuple[int, Event]] = []
+    mentions: list[Mention] = []
     for n, sent in enumerate(doc.sents):
         seen: set[tuple] = set()
         for tok in sent:
-            for ev in ext.events_at(tok, sent):
+            for m in ext.mentions_at(tok, sent, n):
+                ev = m.event
                 key = (ev.actor and ev.actor.id, ev.target and ev.target.id, ev.event_type, ev.span)
                 if key not in seen:
                     seen.add(key)
-                    events.append((n, ev))
-    yield from fill_perpetrators(events, ext.statements)
-
-
-NEAR = 2  # sentences
-
-
-def fill_perpetrators(events: list[tuple[int, Event]], statements_ok: set[int] | None = None) -> list[Event]:
-    """Event coreference across sentences: an attack reported without its perpetrator ("a bomb exploded at
-    the party headquarters") and a nearby statement of who carried out an attack with no target of its own
-    ("the attack was staged by guerrillas", "the bombs were planted by the FMLN") are one event. The
-    perpetrator fills the actor (with the statement's modality and source); a statement used so is dropped.
-
-    ``events``: (sentence number, event) in text order; ``statements_ok``: ids of the events that may be
-    such a statement (a definite event noun or a verb, not "prompting Russian airstrikes")."""
-    statements = [(n, e) for n, e in events if e.event_type == "ASSAULT" and e.actor is not None
-                  and e.target is None and (statements_ok is None or id(e) in statements_ok)]
-    used: set[int] = set()
-    out: list[Event] = []
-    for n, e in events:
-        if e.event_type == "ASSAULT" and e.actor is None and e.target is not None and e.modality == "asserted":
-            near = [(abs(m - n) + (0.5 if m < n else 0), i, s) for i, (m, s) in enumerate(statements)
-                    if abs(m - n) <= NEAR]
-            if near:
-                _, i, s = min(near, key=lambda x: (x[0], x[1]))
-                used.add(i)
-                e = replace(e, actor=s.actor, modality=s.modality, attributed_to=e.attributed_to or s.attributed_to,
-                            confidence=round(max(e.confidence - 0.1, 0.05), 3))
-        out.append(e)
-    dropped = {id(statements[i][1]) for i in used}
-    out = [e for e in out if id(e) not in dropped]
-    # the same victim named with its attacker elsewhere in the article: "X was kidnapped today" ... "X was
-    # kidnapped by heavily armed men" (only a specific victim, and only one attacker named for it)
-    by_target: dict[str, set] = {}
-    for e in out:
-        if e.event_type == "ASSAULT" and e.actor is not None and e.target is not None and _specific(e.target):
-            by_target.setdefault(e.target.id, set()).add(e.actor)
-    # an article that names one attacker only (wire copy on one incident): its unattributed attacks are
-    # that attacker's
-    attackers = {e.actor.id: e.actor for e in out if e.event_type == "ASSAULT" and e.actor is not None
-                 and e.modality in ("asserted", "claimed", "alleged")}
-    only = next(iter(attackers.values())) if len(attackers) == 1 else None
-    filled = []
-    for e in out:
-        if e.event_type == "ASSAULT" and e.actor is None and e.target is not None and e.modality == "asserted":
-            if len(by_target.get(e.target.id, ())) == 1:
-                e = replace(e, actor=next(iter(by_target[e.target.id])),
-                            confidence=round(max(e.confidence - 0.1, 0.05), 3))
-            elif only is not None:
-                e = replace(e, actor=only, confidence=round(max(e.confidence - 0.2, 0.05), 3))
-        filled.append(e)
-    return filled
-
-
-def _specific(actor: Actor) -> bool:
-    """A victim named precisely enough to recognise it in another sentence: a person, a named group or
-    organisation, a named facility."""
-    return actor.kind in ("person", "organisation", "armed_group") or (
-        actor.kind == "facility" and actor.resolved) or any(w[:1].isupper() for w in actor.mention.split()[1:])
+                    mentions.append(m)
+    yield from resolve_incidents(mentions)
 
 
 class _Extractor:
@@ -109,26 +56,31 @@ class _Extractor:
         dl = dateline_place(document.text)
         self.dateline = place_of(dl, ontology) if dl else None
         self.published = document.published or dateline_date(document.text)
-        self.statements: set[int] = set()
         self.dateline_end = dateline_end(doc.text)
 
     def frames_at(self, tok: "Token") -> Iterator[Frame]:
         lex = self.words.lex
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in lex.verb_triggers:
+        phrasal = self.words.phrasal(tok)
+        said_who = list(attribution_frames(tok, self.words)) if tok.pos_ == "VERB" else []
+        if said_who:
+            yield from said_who  # "blamed it on the rebels": who did an attack told before, no accusation
+        elif tok.pos_ == "VERB" and phrasal in lex.verb_triggers:
+            yield from verbal_frames(tok, lex.verb_triggers[phrasal], self.words)  # "blew up the pumping station"
+        elif tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             yield from verbal_frames(tok, lex.verb_triggers[lemma], self.words)
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
                 self.words.is_instrument(x) for x in objects(tok) + passive_subjects(tok)):
-            yield from verbal_frames(tok, "ASSAULT", self.words)  # "planted a bomb in front of the church"
+            yield from verbal_frames(tok, "ASSAULT", self.words)  # "left a parcel bomb outside the tax office"
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "FAC"):
                 return
             yield from nominal_frames(tok, lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_],
                                       self.words)
 
-    def events_at(self, tok: "Token", sent: "Span") -> Iterator[Event]:
+    def mentions_at(self, tok: "Token", sent: "Span", n: int) -> Iterator[Mention]:
         for frame in self.frames_at(tok):
-            yield from self._events(frame, sent)
+            yield from self._mentions(frame, sent, n)
 
     # ---------------------------------------------------------------- sides
     def _resolve_args(self, args: list[Arg], exclude: set[int] | None = None) -> list[Arg]:
@@ -139,43 +91,55 @@ class _Extractor:
                 if found:
                     out += [x for x in found if x.tok.i not in {y.tok.i for y in out}]
                 elif not is_pronoun(a.tok):
-                    out.append(a)  # "the embassy" with no earlier mention stays as written
+                    out.append(a)  # "the consulate" with no earlier mention stays as written
                 continue
             out.append(a)
         return out
 
-    def _can_act(self, arg: Arg) -> bool:
+    def _usable(self, arg: Arg) -> bool:
+        """Not a word of a bracketed note that opens the sentence ("[Excerpts] Two people were ...")."""
+        return not in_note(arg.tok)
+
+    def _can_act(self, arg: Arg, speaker: bool = False) -> bool:
         """An actor is someone: a name, an actor noun ("militants", "police", "gunmen"), people in the plural
-        ("contras", "individuals"). A thing or an abstraction ("the shock wave", "the attempt") is not."""
+        ("raiders", "villagers"). A thing or an abstraction ("the blast wave", "the attempt") is not; nor is an
+        unnamed speaker ("we" of a quote) unless ``speaker`` (a target may be "us")."""
         tok = _partitive(arg.tok)
-        if tok.pos_ == "NUM" or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
-            return False
+        if tok.lower_ in SPEAKERS and tok.pos_ == "PRON" and tok.text != "US" and not speaker:
+            return False  # "we", "I" of a quoted speaker: who they are is not in the words
+        if tok.pos_ == "NUM" or tok.ent_type_ in NOT_ACTOR_ENTS:
+            return False  # "Storm Ellen" (an EVENT) hit the coast
         if self.words.is_instrument(tok) or self.words.is_event_noun(tok):
             return False
         return self.words.is_actor_word(tok) or tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("PROPN", "PRON")
 
-    def _can_be_target(self, arg: Arg) -> bool:
+    def _can_be_target(self, arg: Arg, trigger: "Token | None" = None) -> bool:
         """A target is someone or something that can be hit: as for actors, plus facilities, numbers of
-        people ("killed 23"), and a part of one ("part of its air defence system", "a helipad inside the
-        embassy"). "No one" and abstractions ("property damage") are not."""
+        people ("killed 23"), and a part of one ("the radar unit of the frigate", "a hangar inside the air
+        base"). "No one" and abstractions ("material losses") are not. Whoever a victim verb ("murdered",
+        "kidnapped") takes as its object is a person, named in the lexicon or not ("a locksmith")."""
         tok = arg.tok
         if any(c.lower_ == "no" for c in tok.lefts):
             return False
+        if trigger is not None and trigger.lemma_.lower() in VICTIM_WORDS and tok.pos_ == "NOUN" and \
+                not (self.words.is_instrument(tok) or self.words.is_event_noun(tok) or tok.ent_type_
+                     or tok.lemma_.lower() in HARM):
+            return True
         if any(c.dep_ in ("amod", "compound") and self.onto.state_of(c.text) for c in tok.lefts):
-            return True  # "British soil", "US interests"
+            return True  # "Turkish territory", "French positions"
         for t in _anchors(tok):
             if t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
                 return True
-            if self._can_act(Arg(t)) and not (t.tag_ in ("NNS", "NNPS") and t.pos_ == "NOUN"
-                                               and t.lemma_.lower() in ("damage", "loss", "casualty")):
+            if self._can_act(Arg(t), speaker=True) and not (t.tag_ in ("NNS", "NNPS") and t.pos_ == "NOUN"
+                                               and t.lemma_.lower() in HARM):
                 return True
         return False
 
     def _mention(self, arg: Arg) -> str:
         """The text as written, with possessive pronouns inside it replaced by their antecedent
-        ("three of its members" -> "three of Kataib Hezbollah's members")."""
+        ("two of its commanders" -> "two of the Northern Brigade's commanders")."""
         if arg.text is not None:
-            return arg.text
+            return clean_mention(arg.text)
         span = np_span(arg.tok)
         parts = []
         replaced: set[int] = set()
@@ -189,14 +153,14 @@ class _Extractor:
                     continue
             if t.dep_ == "det" and t.head is not arg.tok and t.head.dep_ == "pobj" and \
                     is_definite_description(t.head, self.words) and self.coref.resolve(t.head):
-                continue  # "those" of "members of those groups", replaced with the group below
+                continue  # "those" of "leaders of those militias", replaced with the militia below
             if t.dep_ == "pobj" and t is not arg.tok and is_definite_description(t, self.words):
                 found = self.coref.resolve(t)
                 if found:
                     parts.append(found[0].mention + t.whitespace_)
                     continue
             parts.append(t.text_with_ws)
-        return "".join(parts).strip(" ,;:\"'“”‘’")
+        return clean_mention("".join(parts))
 
     def _actor(self, arg: Arg) -> Actor | None:
         mention = self._mention(arg)
@@ -207,10 +171,14 @@ class _Extractor:
         return replace(actor, mention=mention) if actor.mention != mention else actor
 
     # ---------------------------------------------------------------- events
-    def _events(self, frame: Frame, sent: "Span") -> Iterator[Event]:
-        actors = [a for a in self._resolve_args(frame.actors) if self._can_act(a)]
+    def _mentions(self, frame: Frame, sent: "Span", n: int) -> Iterator[Mention]:
+        if is_polar_question(sent):
+            return
+        actors = [a for a in self._resolve_args(frame.actors) if self._usable(a) and self._can_act(a)]
         targets = [t for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})
-                   if self._can_be_target(t)]
+                   if self._usable(t) and self._can_be_target(t, frame.trigger)]
+        if targets and all(is_tally(t.tok, sent) for t in targets):
+            return  # "9,000 civilians have died in the conflict since 2011": many incidents, not one
         if not actors and not targets:
             return
         pres = presentation(frame.trigger, sent, self.words)
@@ -222,7 +190,7 @@ class _Extractor:
                 frame.trigger.pos_ != "VERB" else f"{pres.threat.text} to {frame.text}"
         if etype == "THREATEN" and modality == "asserted":
             modality = "threatened"
-        actor_objs = [a for a in (self._actor(x) for x in actors) if a is not None] or [None]
+        actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
         target_objs = [t for t in (self._actor(x) for x in targets) if t is not None] or [None]
         # the sides' own words are not the place; "the town of Rafah" still gives Rafah
         exclude = {i for a in actors + targets if a.tok.sent == sent for i in range(np_span(a.tok).start, a.tok.i + 1)}
@@ -231,16 +199,17 @@ class _Extractor:
         trig = frame.trigger
         statement = trig.pos_ == "VERB" or any(c.lower_ in DEMONSTRATIVE and c.lower_ != "that" or c.dep_ == "poss"
                                                 for c in trig.lefts)
-        for a in actor_objs:
+        weak = {a.tok.i for a in actors if a.tok.i in frame.modifiers and a.tok.pos_ != "PROPN"
+                and a.tok.ent_type_ not in ("ORG", "NORP", "GPE", "PERSON")}
+        for x, a in actor_objs:
             for t in target_objs:
                 if a is None and t is None:
                     continue
                 if a is not None and t is not None and a.id == t.id:
                     continue
                 ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
-                if statement:
-                    self.statements.add(id(ev))
-                yield ev
+                yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
+                              weak_actor=x is not None and x.tok.i in weak)
 
     def _event(self, frame: Frame, sent: "Span", etype: str, actor: Actor | None, target: Actor | None,
                text: str, modality: str, attributed: str | None, place, date) -> Event:
@@ -273,9 +242,13 @@ class _Extractor:
         return best[1] if best else None
 
 
+HARM = {"damage", "loss", "casualty", "harm", "injury", "destruction"}  # what an attack causes, not whom
+
+
 def _partitive(tok: "Token") -> "Token":
-    """ "three of its members" -> members; "two of the devices" -> devices."""
-    if tok.pos_ == "NUM" or tok.lower_ in ("some", "many", "most", "all", "several", "each", "one", "part"):
+    """ "two of the militia's commanders" -> commanders; "both of the mines" -> mines; "shards of metal" -> metal."""
+    if tok.pos_ == "NUM" or tok.lower_ in ("some", "many", "most", "all", "several", "each", "one", "part",
+                                           "piece", "pieces", "fragments", "shards", "bits"):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 objs = [p for p in c.children if p.dep_ == "pobj"]

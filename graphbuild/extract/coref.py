@@ -1,5 +1,5 @@
 """Conservative coreference for event sides: personal pronouns ("they", "it", "its"), relative pronouns
-("which", "who") and definite descriptions ("the group", "those groups", "the embassy") resolved to an
+("which", "who") and definite descriptions ("the group", "those groups", "the consulate") resolved to an
 earlier actor mention of the same article.
 
 Rules, in the spirit of Hobbs and of Lappin & Leass's salience weights, kept small:
@@ -8,8 +8,10 @@ Rules, in the spirit of Hobbs and of Lappin & Leass's salience weights, kept sma
   "he"/"she" a person; the same sentence is searched first (never the pronoun's own clause subject for an
   object pronoun), then up to two sentences back, subjects before other roles;
 - a definite description takes the nearest earlier mention with the same head noun and more words
-  ("the embassy" -> "the US Embassy in Baghdad"), or for a group noun the nearest named or modified group;
-- the listener of a reporting verb ("told Al Jazeera") and news agencies are never antecedents.
+  ("the embassy" -> "the Danish Embassy in Nairobi"), or for a group noun the nearest named or modified
+  group ("the group" any organisation, "the rebels" an armed group), unless the same bare words came last;
+- "it" standing for a clause ("it is likely that ...") has no antecedent;
+- the listener of a reporting verb ("told the BBC") and news agencies are never antecedents.
 An antecedent that is itself a pronoun is followed to its own antecedent. Nothing found: no antecedent.
 """
 
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
+GENERIC_GROUPS = {"group", "groups", "organization", "organisation", "organizations", "organisations",
+                  "movement", "faction", "factions"}
 PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 
 
@@ -35,7 +39,7 @@ class _Cand:
     tok: "Token"
     sent: int
     subject: bool
-    plural: bool       # a plural noun, or coordinated ("Iran and its proxies" for "they")
+    plural: bool       # a plural noun, or coordinated ("Syria and its allies" for "they")
     singular: bool     # the noun itself is singular (for "it")
     person: bool
 
@@ -64,13 +68,13 @@ class Coref:
             return None
         head = t.head
         if t.dep_ in ("dobj", "dative") and w.reporting(head):
-            return None  # the listener: "told Al Jazeera"
+            return None  # the listener: "told the BBC"
         if not (t.ent_type_ in ENT_ACTOR or t.pos_ == "PROPN" or w.is_actor_word(t)):
             return None
         if t.ent_type_ and t.ent_iob_ in ("B", "I"):
             ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
             if ent is not None and ent.root != t:
-                return None  # "Iraq" inside "the Islamic Resistance in Iraq"
+                return None  # "Chad" inside "the Liberation Front of Chad"
         plural = t.tag_ in ("NNS", "NNPS") or bool([c for c in t.conjuncts if c.i > t.i])
         person = t.ent_type_ == "PERSON"
         return _Cand(t, self.sent_of[t.i], t.dep_ in SUBJECT_DEPS, plural, t.tag_ not in ("NNS", "NNPS"), person)
@@ -112,11 +116,13 @@ class Coref:
             return []
         noun = clause.head
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-            noun = noun.head  # "Ali Khamenei, the former supreme leader, who ..."
+            noun = noun.head  # "Omar Haddad, the party's deputy chief, who ..."
         return self._as_args(noun)
 
     def _personal(self, tok: "Token") -> list[Arg]:
         low = tok.lower_
+        if _expletive(tok):
+            return []
         own = _own_np_heads(tok)
         clause_subjects = {c.i for c in _clause(tok).children if c.dep_ in SUBJECT_DEPS} \
             if tok.dep_ not in SUBJECT_DEPS and low not in ("its", "their", "his", "her") else set()
@@ -132,7 +138,7 @@ class Coref:
             return c.person or (c.tok.lemma_.lower() in self.words.lex.sector_nouns and not c.plural)
 
         same = [c for c in self.cands if c.sent == s and c.tok.i < tok.i and fits(c)]
-        if not same and low in NEUTER:  # a name the tagger took for a person ("Kataib Hezbollah")
+        if not same and low in NEUTER:  # a name the tagger took for a person ("Harakat Nour")
             same = [c for c in self.cands if c.sent == s and c.tok.i < tok.i and c.tok.pos_ == "PROPN"
                     and c.singular and c.tok.i not in own and c.tok.i not in clause_subjects
                     and c.tok.i not in self._exclude]
@@ -153,21 +159,28 @@ class Coref:
         lemma = tok.lemma_.lower()
         s = self.sent_of[tok.i]
         group = lemma in self.words.group_nouns
-        best = same = None
+        generic = lemma in GENERIC_GROUPS
+        best = same = bare = None
         for c in self.cands:
             if c.tok.i >= tok.i or c.sent < s - 3 or c.tok.i in _own_np_heads(tok):
                 continue
             span = np_span(c.tok)
-            if len(span) < 2 and c.tok.pos_ != "PROPN":
-                continue
             same_head = c.tok.lemma_.lower() == lemma or c.tok.lower_ == tok.lower_
-            named_group = group and (c.tok.ent_type_ == "ORG" or c.tok.lemma_.lower() in self.words.group_nouns)
+            if len(span) < 2 and c.tok.pos_ != "PROPN":
+                if same_head:
+                    bare = c  # "rebels" ... "the rebels": the same words, nothing more to say
+                continue
+            # "the group" may be any named organisation; "the rebels" an armed group only
+            named_group = group and (c.tok.lemma_.lower() in self.words.group_nouns or c.tok.ent_type_ == "ORG"
+                                     and (generic or self.words.onto.resolve(span.text).kind == "armed_group"))
             if same_head:
                 same = c
             elif named_group:
                 best = c
         pick = same or best
-        return self._as_args(pick.tok) if pick else []
+        if pick is None or (bare is not None and bare.tok.i > pick.tok.i):
+            return []
+        return self._as_args(pick.tok)
 
     # ------------------------------------------------------------------ helpers
     def _as_args(self, tok: "Token", plural: bool = False) -> list[Arg]:
@@ -198,6 +211,16 @@ def _own_np_heads(tok: "Token") -> set[int]:
         if t.pos_ in ("VERB", "AUX"):
             break
     return out
+
+
+def _expletive(tok: "Token") -> bool:
+    """ "it" that stands for a clause, not a thing: "it is hard to ...", "it was feared that ...",
+    "it appears that ..."."""
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return False
+    verb = tok.head
+    return tok.dep_ == "expl" or any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > tok.i for c in verb.children) \
+        or any(c.dep_ == "acomp" and any(x.dep_ in ("xcomp", "ccomp") for x in c.children) for c in verb.children)
 
 
 def _clause(tok: "Token") -> "Token":

@@ -25,6 +25,8 @@ class Frame:
     mode: str | None = None
     text: str = ""
     modality: str | None = None  # set when the rule itself knows it ("blamed on": alleged)
+    modifiers: set[int] = field(default_factory=set)  # actors that are only modifiers ("guerrilla raids")
+    anaphoric: bool = False  # the event is told as "the raid" of an earlier sentence ("the blast hurt two")
 
 
 def is_passive(verb: "Token") -> bool:
@@ -52,7 +54,7 @@ def agents(verb: "Token") -> list["Token"]:
 
 def subjects(verb: "Token", depth: int = 0, words: Words | None = None) -> list["Token"]:
     """The actor heads of a verb: its own subject, or the one it shares with the clause that governs it
-    ("pledged to attack", "attacked ... and killed", "hit the base, killing three")."""
+    ("vowed to strike", "raided ... and burned", "shelled the depot, wounding four")."""
     own = [c for c in verb.children if c.dep_ in SUBJ and c.dep_ != "expl"]
     if own or depth > 4:
         return own
@@ -71,13 +73,15 @@ def subjects(verb: "Token", depth: int = 0, words: Words | None = None) -> list[
             accused = objects(gov) or ([c for c in gov.children if c.dep_ in PASS_SUBJ])
             if head.lower_ in ("of", "for") and accused and words is not None and (
                     words.token_cue(gov) == "alleged" or words.lex.verb_triggers.get(gov.lemma_.lower()) == "COERCE"):
-                return accused  # "X accused Y of attacking Z": Y is the (alleged) actor
+                return accused  # "X accused Y of shelling Z": Y is the (alleged) actor
             return subjects(gov, depth + 1, words)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
+        return [head]  # a finite verb the parser hung on its subject: "..., the militia mounted raids"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         if words_actor(head):
-            return [head]  # "gunmen firing at the crowd"
+            return [head]  # "snipers firing at the checkpoint"
         if head.dep_ in OBJ and head.head.pos_ in ("VERB", "AUX"):
-            return subjects(head.head, depth + 1, words)  # "they issued a statement putting a bounty on ..."
+            return subjects(head.head, depth + 1, words)  # "they released a video offering a reward for ..."
     return []
 
 

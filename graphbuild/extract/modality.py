@@ -1,8 +1,8 @@
 """How the text presents an event: modality, the source it is attributed to, and threats.
 
 The trigger's own negation and modal auxiliaries come first ("did not attack": negated; "may attack":
-hypothetical); then the words that govern it, climbing the parse: a claim ("claimed attacks", "claimed
-responsibility for the bombing"), an allegation ("attacks blamed on"), a denial, a plan, a threat ("pledged
+hypothetical); then the words that govern it, climbing the parse: a claim ("claimed raids", "took
+responsibility for the ambush"), an allegation ("raids blamed on"), a denial, a plan, a threat ("pledged
 to attack", "vowed to strike": the event becomes THREATEN). Reporting verbs on the way name the source
 ("security sources told Reuters"), as does "according to X".
 """

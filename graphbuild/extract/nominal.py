@@ -1,11 +1,12 @@
 """Nominal events: an event noun with its sides.
 
 Target: "attacks on/against X", "the killing of X" (the of-phrase of a deverbal noun), "X came under attack",
-the person a bounty is put on. Actor: the possessor ("the IRA's bombing"), actor words among the modifiers
-("US and Israeli strikes", "a US-Israeli air strike", "rebel attacks"), "by X", and the subject of a light verb
-or claim ("carried out attacks against", "launched a drone attack on", "claimed attacks against"). An
-allegation gives the actor in its on/to-phrase ("attacks ... blamed on the US and Israel"). "A battle between
-A and B" gives A as actor and B as target.
+a facility where the event "took place", the person a bounty is put on. Actor: the possessor ("the ELF's
+raid"), actor words among the modifiers ("Turkish and Syrian shelling", "a French-Malian air raid", "rebel
+attacks"), "by X", the subject of a light verb or claim ("mounted raids against", "launched a drone attack
+on", "claimed raids on"), and the agent of what counts the events ("a spate of arsons blamed on X"). An
+allegation gives the actor in its on/to-phrase ("raids ... blamed on Chad and Sudan"; "the ambush, attributed
+to X"). "A battle between A and B" gives A as actor and B as target.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TARGET_PREPS = ("on", "against", "targeting", "upon", "at", "toward", "towards", "in")
+# nouns that count events: "a wave of bombings carried out by X" gives X as the bombings' actor
+COLLECTIVE = {"wave", "series", "string", "spate", "campaign", "chain", "rash", "surge", "escalation",
+              "upsurge", "outbreak", "number"}
 DEVERBAL = ("ing", "tion", "sion", "ment", "ure", "der", "cre", "ter")  # killing, assassination, murder, massacre
 
 
@@ -33,15 +37,17 @@ def nominal_frames(noun: "Token", etype: str, words: Words) -> Iterator[Frame]:
     if not targets and noun.lemma_.lower().endswith(DEVERBAL):
         targets = [t for t in prep_objects(noun, ("of",), words, places=True)
                    if not words.is_instrument(t) and not words.is_event_noun(t) and t.pos_ != "NUM"]
-    named = modifier_actors(noun, words)  # words inside the noun phrase: "US-Israeli", "the IRA's"
-    if not targets:  # "the embassy bombing", "the Bagram Airfield bombing"
+    if not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("occur", "happen", "take"):
+        # "the blast occurred at a pharmacy", "a second arson took place at the depot"
+        targets = [t for t in prep_objects(noun.head, ("at", "in", "on", "inside"), words)
+                   if words.is_facility(t)]
+    named = modifier_actors(noun, words)  # words inside the noun phrase: "French-Malian", "the ELF's"
+    if not targets:  # "the consulate bombing", "the Camp Lemonnier bombing"
         targets = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and words.is_facility(c)
                    and c not in named]
-    actors = [a for a in prep_objects(noun, ("by", "from"), words, places=True) if words.is_actor_word(a)]
-    for acl in noun.children:  # "the threat posed by X", "attacks carried out by X"
-        if acl.dep_ in ("acl", "relcl") and acl.tag_ == "VBN" and not actors:
-            actors += agents(acl)
-        if acl.dep_ in ("acl", "relcl") and not targets:  # "bombings which seemed to be aimed at civilians"
+    actors, alleged = noun_actors(noun, words)
+    for acl in noun.children:
+        if acl.dep_ in ("acl", "relcl") and not targets:  # "raids that were apparently aimed at farmers"
             for v in [acl, *[c for c in acl.children if c.dep_ == "xcomp"]]:
                 targets += prep_objects(v, ("at", "against"), words, places=True)
     between = prep_objects(noun, ("between",), words, places=True)
@@ -50,6 +56,8 @@ def nominal_frames(noun: "Token", etype: str, words: Words) -> Iterator[Frame]:
         if len(sides) >= 2:
             actors, targets = [sides[0]], sides[1:2]
     frame.mode = _mode_of_noun(noun, words)
+    if alleged:
+        named, frame.modality = [], "alleged"
     governed = _governing(noun, words)
     if governed is not None:
         kind, heads = governed
@@ -65,14 +73,31 @@ def nominal_frames(noun: "Token", etype: str, words: Words) -> Iterator[Frame]:
     actors = [a for a in actors if not words.is_instrument(a) and not words.is_event_noun(a)]
     targets = [t for t in targets if not words.is_event_noun(t) and t.lower_ not in INDEFINITE]
     frame.actors = [Arg(a, modifier_text(a)) for a in named] + split_sides(actors)
+    frame.modifiers = {a.i for a in named}
     frame.targets = split_sides(targets)
     if not frame.targets and (etype != "ASSAULT" or not frame.actors):
         return
     yield frame
 
 
+def noun_actors(noun: "Token", words: Words) -> tuple[list["Token"], bool]:
+    """The actors an event noun names after it, and whether they are alleged: "raids by X", "the threat
+    posed by X", "a spate of arsons blamed on X", "the ambush, which police attributed to X"."""
+    actors = [a for a in prep_objects(noun, ("by", "from"), words, places=True) if words.is_actor_word(a)]
+    alleged = False
+    carrier = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    carrier = carrier.head if carrier is not None and carrier.head.lemma_.lower() in COLLECTIVE else None
+    for acl in [*noun.children, *(carrier.children if carrier is not None else [])]:
+        if acl.dep_ in ("acl", "relcl") and words.token_cue(acl) == "alleged" and not actors:
+            actors += prep_objects(acl, ("to", "on"), words, places=True)
+            alleged = bool(actors)
+        if acl.dep_ in ("acl", "relcl") and acl.tag_ == "VBN" and not actors:
+            actors += agents(acl)
+    return actors, alleged
+
+
 def _part_of_verbal_event(noun: "Token", words: Words) -> bool:
-    """ "two strikes hit ...", "hit by a missile attack": the verb's frame already reports this event."""
+    """ "three raids struck ...", "struck by a rocket attack": the verb's frame already reports this event."""
     head = noun.head
     same = words.lex.noun_triggers.get(noun.lemma_.lower())
     if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and words.lex.verb_triggers.get(head.lemma_.lower()) == same \
@@ -92,17 +117,19 @@ def _has_own_target(noun: "Token", words: Words) -> bool:
 
 
 def _governing(noun: "Token", words: Words) -> tuple[str, list["Token"]] | None:
-    """Sides given by the verb that governs the event noun: a light verb or claim ("X carried out attacks",
-    "X claimed responsibility for the bombing"), an allegation ("attacks blamed on X", "X accused Y of the
+    """Sides given by the verb that governs the event noun: a light verb or claim ("X mounted raids",
+    "X said it was responsible for the ambush"), an allegation ("raids blamed on X", "X accused Y of the
     attack"), "came under attack"."""
     node, rel = noun, noun.dep_
-    via_cue = None  # "claimed responsibility for": the noun carries the claim
+    via_cue = None  # "took responsibility for": the noun carries the claim
     for _ in range(4):
         head = node.head
         if head is node:
             return None
         if rel == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
             return "target", subjects(head.head, words=words)
+        if rel == "pobj" and head.pos_ == "ADP" and words.light(head) and head.head.pos_ in ("VERB", "AUX"):
+            return "actor", subjects(head.head, words=words)  # "a smuggling ring is behind the arson"
         if head.pos_ in ("VERB", "AUX"):
             cue = words.token_cue(head)
             if cue == "alleged" and rel in ("nsubjpass", "dobj"):
@@ -115,13 +142,13 @@ def _governing(noun: "Token", words: Words) -> tuple[str, list["Token"]] | None:
                     return "alleged", found
             if words.light(head) or cue in ("claimed", "threatened", "denied", "hypothetical") or via_cue:
                 if is_passive(head) and rel in ("pobj", "prep") and not agents(head):
-                    return "actor", passive_subjects(head)  # "the military were involved in the killing"
+                    return "actor", passive_subjects(head)  # "two officers were involved in the shooting"
                 if is_passive(head):
                     return "actor", agents(head)
                 return "actor", subjects(head, words=words)
             return None
         if head.pos_ == "ADJ" and words.light(head) and head.head.pos_ in ("VERB", "AUX"):
-            return "actor", subjects(head.head, words=words)  # "the group was responsible for the bombing"
+            return "actor", subjects(head.head, words=words)  # "the cell was responsible for the ambush"
         if head.pos_ in ("NOUN", "PROPN") and rel not in ("pobj", "prep"):
             return None
         if head.pos_ == "NOUN" and words.token_cue(head) in ("claimed", "denied"):
@@ -158,8 +185,7 @@ def _mode_of_noun(noun: "Token", words: Words) -> str | None:
 
 
 def _noun_phrase_text(noun: "Token") -> str:
-    """ "claimed ... attacks against", "carried out attacks against": the governing verb, the noun, its
-    preposition."""
+    """ "claimed ... raids on", "mounted raids against": the governing verb, the noun, its preposition."""
     parts = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod")]
     for t in list(parts):
         parts += [c for c in t.conjuncts if c not in parts]

@@ -1,9 +1,10 @@
 """Noun phrases as event sides: the span of a head token, coordination split into one side per conjunct,
-modifiers shared by conjuncts ("US citizens, interests and infrastructure"), and the actor words of a
-compound modifier ("US and Israeli strikes", "a US-Israeli air strike")."""
+modifiers shared by conjuncts ("Danish soldiers, diplomats and contractors"), and the actor words of a
+compound modifier ("Turkish and Syrian shelling", "a French-Malian air raid")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,13 +30,13 @@ class Arg:
 
     @property
     def mention(self) -> str:
-        return self.text if self.text is not None else np_span(self.tok).text.strip(" ,;:\"'“”‘’")
+        return clean_mention(self.text if self.text is not None else np_span(self.tok).text)
 
 
 def np_span(tok: "Token") -> "Span":
     """The noun phrase of a head token, without relative clauses, appositions or coordination; an of-phrase
-    ("members of those groups", "part of its air defence system") and "in <place>" after a facility or name
-    ("the US Embassy in Baghdad") are kept."""
+    ("leaders of those militias", "the radar unit of the frigate") and "in <place>" after a facility or name
+    ("the Danish consulate in Karachi") are kept."""
     doc = tok.doc
     lefts = [t for t in tok.lefts if t.dep_ in NP_KEEP and not (t.dep_ == "punct" and t.text in ",;(")
              and t.tag_ not in ("WRB", "WDT", "WP")]
@@ -48,6 +49,9 @@ def np_span(tok: "Token") -> "Span":
             end = _pp_end(r)
         else:
             break
+    while start >= 2 and doc[start - 1].text in "-\u2010\u2011" and not doc[start - 2].whitespace_ and \
+            not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2  # a hyphenated word the tokenizer split: "sub-station"
     while start < end - 1 and (doc[start].dep_ in ("punct", "cc", "prep") or doc[start].lower_ in ("both", "also")):
         start += 1
     while end - 1 > start and doc[end - 1].dep_ in ("punct", "cc"):
@@ -55,8 +59,43 @@ def np_span(tok: "Token") -> "Span":
     return doc[start:end]
 
 
+def clean_mention(text: str) -> str:
+    """A mention without the bracketed notes of transcribed copy: a leading label ("[Text] the guerrillas")
+    goes, and so does a bracket the phrase opens and does not close.
+
+    >>> clean_mention("[Text] the guerrillas")
+    'the guerrillas'
+    >>> clean_mention("the RNF [River National")
+    'the RNF'
+    >>> clean_mention("the RNF [River National Front] guerrillas")
+    'the RNF [River National Front] guerrillas'
+    """
+    text = re.sub(r"^(?:\s*\[[^\]]*\])+\s*", "", text)
+    if text.count('"') % 2:
+        text = text.replace('"', "")  # '3,000 "raiders' of '3,000 "raiders" who ...' 
+    cut = text.rfind("[")
+    if cut >= 0 and "]" not in text[cut:]:
+        text = text[:cut] if text[:cut].strip() else text[cut + 1:]
+    return text.strip(" ,;:\"'“”‘’[]-")
+
+
+def in_note(tok: "Token") -> bool:
+    """A word inside brackets that open a sentence or follow other brackets: a transcriber's note or label
+    ("[Excerpts]", "[Reporter Name]"), not a gloss of the word before it ("RNF [River National Front]")."""
+    doc, sent = tok.doc, tok.sent
+    i = tok.i
+    while i >= sent.start and doc[i].text not in ("[", "]"):
+        i -= 1
+    if i < sent.start or doc[i].text != "[":
+        return False
+    j = i - 1
+    while j >= sent.start and doc[j].is_space:
+        j -= 1
+    return j < sent.start or doc[j].text in ("]", "--", "-", ":")
+
+
 def _locates(tok: "Token", prep: "Token") -> bool:
-    """ "the US Embassy in Baghdad", "a helipad inside the US Embassy": a place phrase that is part of the name
+    """ "the Danish consulate in Karachi", "a hangar inside Camp Lemonnier": a place phrase that is part of the name
     or says which building is meant."""
     if prep.lower_ not in ("in", "inside", "at", "within"):
         return False
@@ -67,7 +106,7 @@ def _locates(tok: "Token", prep: "Token") -> bool:
 
 
 def modifier_text(tok: "Token") -> str:
-    """A name used as a modifier, as written: "US" of "US-Israeli", "Islamic State" of "Islamic State attacks"."""
+    """A name used as a modifier, as written: "French" of "French-Malian", "Harakat Nour" of "Harakat Nour raids"."""
     doc = tok.doc
     start = tok.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, tok.i + 1) \
@@ -88,14 +127,14 @@ def _pp_end(prep: "Token") -> int:
 
 
 def conjuncts(tok: "Token") -> list["Token"]:
-    """The head and every coordinated head, in text order ("Iran and its proxies" -> Iran, proxies)."""
+    """The head and every coordinated head, in text order ("Syria and its allies" -> Syria, allies)."""
     out = [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")]]
     return sorted(set(out), key=lambda t: t.i)
 
 
 def split_sides(toks: list["Token"]) -> list[Arg]:
     """Every conjunct of every head as its own side; a bare later conjunct takes the first conjunct's
-    modifiers ("US citizens, interests and infrastructure" -> "US interests", "US infrastructure")."""
+    modifiers ("Danish soldiers, diplomats and contractors" -> "Danish diplomats", "Danish contractors")."""
     out: list[Arg] = []
     seen: set[int] = set()
     for t in toks:
@@ -122,7 +161,7 @@ def split_sides(toks: list["Token"]) -> list[Arg]:
 
 
 def _hyphen_coordination(head: "Token") -> tuple["Token", str] | None:
-    """ "Iran and Iran-aligned armed groups", which the parser reads as "(Iran and Iran)-aligned groups":
+    """ "Syria and Syria-allied militias", which the parser reads as "(Syria and Syria)-allied militias":
     a name coordinated with the first part of a hyphenated modifier is a side of its own."""
     span = np_span(head)
     doc = head.doc
@@ -137,9 +176,9 @@ def _hyphen_coordination(head: "Token") -> tuple["Token", str] | None:
 
 
 def modifier_actors(noun: "Token", words: Words) -> list["Token"]:
-    """Actor words among the pre-modifiers of an event noun: "US and Israeli strikes" -> US, Israeli;
-    "a US-Israeli air strike" -> US, Israeli; "IS attacks" -> IS; "rebel attacks" -> rebel; the possessor
-    ("the IRA's bombing"). Instruments ("drone", "rocket") and dates are not actors."""
+    """Actor words among the pre-modifiers of an event noun: "Turkish and Syrian shelling" -> Turkish, Syrian;
+    "a French-Malian air raid" -> French, Malian; "ELF raids" -> ELF; "rebel raids" -> rebel; the possessor
+    ("the ELF's raid"). Instruments ("drone", "mortar") and dates are not actors."""
     found: list[Token] = []
 
     def visit(t: "Token", depth: int) -> None:
@@ -149,7 +188,7 @@ def modifier_actors(noun: "Token", words: Words) -> list["Token"]:
             found.append(t)
             hyphened = [c for c in t.lefts if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
                         and c.i + 2 == t.i and t.doc[c.i + 1].text in "-\u2010\u2011\u2013"]
-            for c in hyphened:  # "US-Israeli": both names
+            for c in hyphened:  # "French-Malian": both names
                 visit(c, depth + 1)
             if t.dep_ == "poss" or t.pos_ == "PROPN" or words.onto.state_of(t.text):
                 for c in t.conjuncts:
@@ -157,7 +196,7 @@ def modifier_actors(noun: "Token", words: Words) -> list["Token"]:
                         visit(c, depth + 1)
             return
         if words.is_instrument(t) or t.lower_ in words.lex.sponsor_cues:
-            # "drone and rocket attacks": look no further; "Iran-backed": the sponsor is not the actor
+            # "drone and mortar raids": look no further; "Syria-backed": the sponsor is not the actor
             return
         for c in t.lefts:
             if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
@@ -177,7 +216,7 @@ def is_pronoun(tok: "Token") -> bool:
 
 
 def is_definite_description(tok: "Token", words: Words) -> bool:
-    """ "the group", "those groups", "the embassy": a determiner and an actor noun, nothing more."""
+    """ "the group", "those militias", "the consulate": a determiner and an actor noun, nothing more."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words.actor_nouns:
         return False
     lefts = list(tok.lefts)

@@ -1,10 +1,12 @@
 """Verbal events: a trigger verb with its subject (actor) and object (target).
 
 Passive: the subject is the target and the by-agent the actor; without an agent the actor is unidentified.
-An instrument or event noun as subject or agent ("a missile hit", "killed by a US-Israeli air strike") is no
-actor: it gives the mode, and the actors named in the event noun ("US-Israeli") become the actors. A verb
-whose object is a weapon ("hurled grenades at the offices", "planted a bomb in front of the church") is an
-attack on the object of its preposition. A verb without its own subject shares the governing clause's.
+An instrument or event noun as subject or agent ("a shell hit", "wounded by a Franco-Malian air raid") is no
+actor: it gives the mode, and the actors named in the event noun ("Franco-Malian") become the actors. A
+casualty of a fight ("killed in clashes") is no event of its own. A verb whose object is a weapon ("lobbed
+grenades at the depot", "left a parcel bomb outside the tax office") is an attack on the object of its
+preposition. A verb without its own subject shares the governing clause's; a phrasal verb ("blew up") is
+looked up with its particle.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .frames import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
+from .nominal import noun_actors
 from .phrases import Arg, modifier_actors, modifier_text, split_sides
-from .words import REFLEXIVE, Words
+from .words import EVENT_WORDS, REFLEXIVE, Words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,28 +28,34 @@ ON_PREPS = ("on", "against", "upon", "at", "into")
 
 def verbal_frames(verb: "Token", etype: str, words: Words) -> Iterator[Frame]:
     if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words):
-        return  # "Iran-backed groups": a modifier, not an event
+        return  # "Syria-backed groups": a modifier, not an event
     frame = Frame(verb, etype, text=_verb_phrase(verb))
     passive = is_passive(verb)
     if passive:
         actor_heads = agents(verb)
         target_heads = passive_subjects(verb)
         if not actor_heads:
-            actor_heads = _event_in_pp(verb, words)  # "killed in IS attacks": the event noun
+            actor_heads = _event_in_pp(verb, words)  # "killed in ELF raids": the event noun
     else:
         actor_heads = subjects(verb, words=words)
         target_heads = objects(verb)
+    if actor_heads and all(words.is_fight(a) for a in actor_heads):
+        return  # "died in clashes with the militia": a casualty of the fight, which is the event
     # instruments and event nouns are not sides
     actors: list[Token] = []
-    named: list[Token] = []  # actor words inside an event noun: "a US-Israeli air strike"
+    named: list[Token] = []  # actor words inside an event noun: "a French-Malian air raid"
     for a in actor_heads:
         if words.is_event_noun(a):
             frame.mode = frame.mode or _mode_in(a, words)
-            named += modifier_actors(a, words)
-            actors += prep_objects(a, ("by",), words, places=True)
+            found, alleged = noun_actors(a, words)  # "the raid, blamed on X, left ..."
+            named += [] if alleged else modifier_actors(a, words)
+            actors += found
+            frame.modality = frame.modality or ("alleged" if alleged else None)
+        elif a.lemma_.lower() in EVENT_WORDS:  # "wounded in a cowardly act by the militia"
+            actors += prep_objects(a, ("by",), words, places=True) + [c for c in a.children if c.dep_ == "poss"]
         elif words.is_instrument(a):
             frame.mode = frame.mode or words.mode_of(a)
-            for acl in a.children:  # "two bombs set off by guerrillas destroyed ..."
+            for acl in a.children:  # "a mine laid by insurgents wrecked ..."
                 if acl.dep_ in ("acl", "relcl") and acl.tag_ == "VBN":
                     actors += agents(acl)
         else:
@@ -57,22 +66,28 @@ def verbal_frames(verb: "Token", etype: str, words: Words) -> Iterator[Frame]:
         if words.is_instrument(t) and not passive:
             weapon = t
         elif words.is_instrument(t) and passive:
-            weapon = t  # "the bomb was placed at a chapel"
+            weapon = t  # "the mine was laid near a school"
         elif words.is_event_noun(t) or t.lower_ in REFLEXIVE:
             continue
         else:
             targets.append(t)
     if weapon is not None:
         frame.mode = frame.mode or words.mode_of(weapon)
-        for head in (verb, weapon):  # "fired rockets at Israel", "planted a bomb near the base"
+        for head in (verb, weapon):  # "fired mortars at the port", "left a bomb near the depot"
             targets += prep_objects(head, ON_PREPS, words, places=True)
             targets += [t for t in prep_objects(head, AT_PREPS, words) if t not in targets]
+        targets = [t for t in targets if t.pos_ != "NUM"]  # "at 2130": a time
     elif not target_heads and etype == "ASSAULT":
         targets += prep_objects(verb, ON_PREPS, words)  # "fired on the crowd", "crashed into a patrol"
     elif not target_heads and etype != "ASSAULT":
         targets += prep_objects(verb, ("on", "against", "to", "with", "for"), words, places=True)
     frame.actors = [Arg(a, modifier_text(a)) for a in named] + split_sides(actors)
+    frame.modifiers = {a.i for a in named}
     frame.targets = split_sides(targets)
+    # "the raid left three dead", "hurt in the blast", "the mine was laid ...": told before
+    frame.anaphoric = not frame.actors and any(
+        (words.is_event_noun(a) or words.is_instrument(a)) and _definite(a)
+        for a in actor_heads + ([weapon] if weapon is not None else []))
     if not frame.actors and not frame.targets:
         return
     if etype != "ASSAULT" and not frame.targets and not frame.actors:
@@ -80,9 +95,24 @@ def verbal_frames(verb: "Token", etype: str, words: Words) -> Iterator[Frame]:
     yield frame
 
 
+def attribution_frames(verb: "Token", words: Words) -> Iterator[Frame]:
+    """ "... deplored the ambush and blamed it on a splinter faction": an attack told just before, referred
+    to by a pronoun, alleged ("blamed it on", "attributes it to") or claimed by the object of to/on. The
+    attack is the event; this only says who carried it out."""
+    cue = words.token_cue(verb)
+    if cue not in ("alleged", "claimed") or not any(o.lower_ in ("it", "them", "this") for o in objects(verb)):
+        return
+    actors = prep_objects(verb, ("to", "on"), words, places=True)
+    sent = verb.sent
+    before = [t for t in verb.doc[max(sent.start - 60, 0):verb.i]]
+    if actors and any(words.is_event_noun(t) and words.lex.noun_triggers.get(t.lemma_.lower()) == "ASSAULT"
+                      for t in before):
+        yield Frame(verb, "ASSAULT", actors=split_sides(actors), text=_verb_phrase(verb), modality=cue)
+
+
 def _carried_by_another(verb: "Token", words: Words) -> bool:
-    """A verb that only frames another event: "pledged to attack" (the attack is the event, a threat),
-    "warned that ..." (reported speech), "blamed the attacks on" (an allegation about the attack)."""
+    """A verb that only frames another event: "vowed to strike" (the strike is the event, a threat),
+    "warned that ..." (reported speech), "blamed the raids on" (an allegation about the raids)."""
     lex = words.lex
     for c in verb.children:
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in lex.verb_triggers:
@@ -90,7 +120,7 @@ def _carried_by_another(verb: "Token", words: Words) -> bool:
         if c.dep_ == "ccomp" and not objects(verb):
             return True
     if words.light(verb) and objects(verb) and all(words.is_event_noun(o) for o in objects(verb)):
-        return True  # "offered a bounty", "launched an offensive": the noun's frame reports it
+        return True  # "offered a reward", "began an offensive": the noun's frame reports it
     if words.token_cue(verb) in ("alleged", "claimed", "denied"):
         sides = objects(verb) + passive_subjects(verb)
         if sides and all(words.is_event_noun(s) for s in sides):
@@ -98,12 +128,23 @@ def _carried_by_another(verb: "Token", words: Words) -> bool:
     return False
 
 
+def _definite(noun: "Token") -> bool:
+    """ "the raid", "this blast", "those ambushes", "the militia's raid": told before."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "no", "any", "some")
+               for c in noun.lefts)
+
+
 def _event_in_pp(verb: "Token", words: Words) -> list["Token"]:
+    """The event noun a passive verb is the result of: "killed in ELF raids", "hurt during the ambush",
+    "as a result of that blast"."""
     out = []
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "as"):
             for p in c.children:
-                if p.dep_ == "pobj" and words.is_event_noun(p):
+                if p.dep_ == "pobj" and p.lower_ == "result":
+                    p = next((x for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
+                              for x in q.children if x.dep_ == "pobj"), p)
+                if p.dep_ == "pobj" and (words.is_event_noun(p) or p.lemma_.lower() in EVENT_WORDS):
                     out.append(p)
     return out
 

@@ -1,6 +1,7 @@
 """The extractor's view of the ontology's lexicon: trigger lemmas, modes, modality cues, light and reporting
 verbs, actor nouns. Everything here is read from the Turtle files (one source of truth); this module only
-indexes it for the questions the rules ask."""
+indexes it for the questions the rules ask. The constants below are grammar (closed-class words) and three
+small word classes the rules themselves are about (speakers, victim verbs, words for "an event")."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..ontology import Ontology
 
-# Closed-class words (grammar, not lexicon).
+# Closed-class words (grammar, not lexicon), and the word classes the rules are about.
 PERSONAL = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves", "he", "him", "his",
             "himself", "she", "her", "hers", "herself"}
 REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"}
@@ -25,10 +26,18 @@ INDEFINITE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody
               "each", "both", "either", "neither", "one", "some", "many", "several", "few", "others", "other",
               "something", "anything", "everything", "nothing", "whoever", "what", "who", "which",
               "we", "us", "i", "me", "you", "our", "my", "your"}
+SPEAKERS = {"i", "me", "we", "us", "you"}  # first and second person: the speaker, unnamed in the sentence
 SUBJ = ("nsubj", "csubj", "expl")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj")
 ENT_ACTOR = ("ORG", "GPE", "NORP", "PERSON", "FAC")
+# verbs and nouns whose object can only be a living being: "murdered a locksmith", "the kidnapping of a cook"
+VICTIM_WORDS = {"kill", "murder", "assassinate", "kidnap", "abduct", "wound", "injure", "execute", "behead",
+                "stab", "slay", "maim", "lynch", "killing", "assassination", "kidnapping", "abduction",
+                "slaying", "stabbing", "lynching", "beheading"}
+# nouns that refer to an event without naming its kind: "the action by the rebels", "the incident"
+EVENT_WORDS = {"action", "act", "incident", "operation", "crime"}
+FIGHT_MODE = "armed clash"  # the label of the mode plover:mode-clash
 NOT_ACTOR_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW",
                   "WORK_OF_ART", "LANGUAGE", "PRODUCT")
 
@@ -72,6 +81,11 @@ class Words:
         words |= {w.split()[-1] for w in self.lex.facility_nouns}
         return frozenset(words)
 
+    def phrasal(self, tok: "Token") -> str | None:
+        """A verb with its particle, as the lexicon lists phrasal verbs: "blew up" -> "blow up"."""
+        prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+        return f"{tok.lemma_.lower()} {prt.lower_}" if prt is not None else None
+
     def light(self, tok: "Token") -> bool:
         return any(f in self.light_verbs for f in forms(tok))
 
@@ -95,6 +109,10 @@ class Words:
         if mods and f"{mods[-1]} {tok.lower_}" in self.lex.group_nouns:
             return False  # "suicide bombers"
         return lemma in self.mode_words or tok.lower_ in self.mode_words
+
+    def is_fight(self, tok: "Token") -> bool:
+        """A noun of two-sided fighting ("clashes", "crossfire"): the PLOVER mode "armed clash"."""
+        return self.is_event_noun(tok) and self.mode_of(tok) == FIGHT_MODE
 
     def is_event_noun(self, tok: "Token") -> bool:
         return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.noun_triggers and \

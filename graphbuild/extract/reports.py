@@ -1,0 +1,66 @@
+"""Mentions that name an event without reporting one: a yes-no question ("Did the militia shell the depot
+again?"), and a tally of many incidents over a period ("9,000 civilians have died in the conflict since
+2011"). A wh-question presupposes its event ("Why did they shell the depot?") and is kept."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+TALLY_MIN = 100  # victims: fewer are one incident's toll, not a tally
+# a period, not a moment: "over the last decade", "to date", "in total", "in May", "in 2015" (and "since 2011",
+# below)
+_PERIOD = re.compile(r"\b(so far|to date|a total of|in total|over the (?:past|last)|in the (?:past|last)|"
+                     r"during the (?:past|last)|this year|last year|per (?:year|month)|every (?:year|month)|"
+                     r"by the end of|in (?:january|february|march|april|may|june|july|august|september|october|"
+                     r"november|december)(?! \d)|in (?:19|20)\d\d)\b", re.IGNORECASE)
+_NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 10**6,
+                 "millions": 10**6}
+
+
+def is_polar_question(sent: "Span") -> bool:
+    """A sentence that asks whether something happened: it ends in "?" and opens with an auxiliary or
+    modal ("Did the militia ...", "Would such raids ..."), after any vocative ("Minister, would ...") or
+    bracketed speaker label ("[Anchor] was it ...")."""
+    if not sent.text.rstrip(" \"'”’)]").endswith("?"):
+        return False
+    toks = [t for t in sent if not t.is_space]
+    i = 0
+    while i < len(toks) and toks[i].text == "[":  # "[Anchor]"
+        while i < len(toks) and toks[i].text != "]":
+            i += 1
+        i += 1
+    rest = toks[i:]
+    comma = next((k for k, t in enumerate(rest[:4]) if t.text == ","), None)
+    if comma is not None:  # "Minister, would ..."
+        rest = rest[comma + 1:]
+    first = next((t for t in rest if not t.is_punct), None)
+    return first is not None and first.tag_ in ("MD", "VBZ", "VBP", "VBD") and first.pos_ in ("AUX", "VERB") \
+        and first.dep_ in ("aux", "auxpass", "ROOT")
+
+
+def is_tally(target: "Token", sent: "Span") -> bool:
+    """Victims counted over a period: a number of at least TALLY_MIN and a period in the sentence."""
+    count = _count(target)
+    if count is None or count < TALLY_MIN:
+        return False
+    # "since 2011" (a preposition), not "since the militia began its raids" (a clause)
+    return bool(_PERIOD.search(sent.text)) or any(t.lower_ == "since" and t.dep_ == "prep" for t in sent)
+
+
+def _count(tok: "Token") -> int | None:
+    heads = [tok, *[p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"  # "a total of 300 people"
+                    for p in c.children if p.dep_ == "pobj"]]
+    nums = [t for t in heads if t.pos_ == "NUM"] + [c for t in heads for c in t.children if c.dep_ == "nummod"]
+    best = None
+    for n in nums:
+        words = [t for t in n.subtree if t.pos_ == "NUM" or t.lower_ in _NUMBER_WORDS]
+        for w in words:
+            text = w.lower_.replace(",", "")
+            value = int(text) if text.isdigit() else _NUMBER_WORDS.get(text)
+            if value is not None:
+                best = max(best or 0, value)
+    return best
