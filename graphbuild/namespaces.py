@@ -72,6 +72,8 @@ class CEKG(DefinedNamespace):
     proxyNoun: URIRef
     lightVerb: URIRef
     reportingVerb: URIRef
+    victimWord: URIRef
+    eventNoun: URIRef
     cue: URIRef
     attributedTo: URIRef
     docId: URIRef

@@ -22,7 +22,7 @@ from .nominal import nominal_frames
 from .phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .reports import is_polar_question, is_tally
 from .verbal import attribution_frames, verbal_frames
-from .words import DEMONSTRATIVE, NOT_ACTOR_ENTS, SPEAKERS, VICTIM_WORDS, Words, words_of
+from .words import DEMONSTRATIVE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -121,7 +121,7 @@ class _Extractor:
         tok = arg.tok
         if any(c.lower_ == "no" for c in tok.lefts):
             return False
-        if trigger is not None and trigger.lemma_.lower() in VICTIM_WORDS and tok.pos_ == "NOUN" and \
+        if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \
                 not (self.words.is_instrument(tok) or self.words.is_event_noun(tok) or tok.ent_type_
                      or tok.lemma_.lower() in HARM):
             return True

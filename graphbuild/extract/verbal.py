@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .frames import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 from .nominal import noun_actors
 from .phrases import Arg, modifier_actors, modifier_text, split_sides
-from .words import EVENT_WORDS, REFLEXIVE, Words
+from .words import REFLEXIVE, Words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,7 +51,7 @@ def verbal_frames(verb: "Token", etype: str, words: Words) -> Iterator[Frame]:
             named += [] if alleged else modifier_actors(a, words)
             actors += found
             frame.modality = frame.modality or ("alleged" if alleged else None)
-        elif a.lemma_.lower() in EVENT_WORDS:  # "wounded in a cowardly act by the militia"
+        elif a.lemma_.lower() in words.event_words:  # "wounded in a cowardly act by the militia"
             actors += prep_objects(a, ("by",), words, places=True) + [c for c in a.children if c.dep_ == "poss"]
         elif words.is_instrument(a):
             frame.mode = frame.mode or words.mode_of(a)
@@ -144,7 +144,7 @@ def _event_in_pp(verb: "Token", words: Words) -> list["Token"]:
                 if p.dep_ == "pobj" and p.lower_ == "result":
                     p = next((x for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
                               for x in q.children if x.dep_ == "pobj"), p)
-                if p.dep_ == "pobj" and (words.is_event_noun(p) or p.lemma_.lower() in EVENT_WORDS):
+                if p.dep_ == "pobj" and (words.is_event_noun(p) or p.lemma_.lower() in words.event_words):
                     out.append(p)
     return out
 

@@ -31,12 +31,6 @@ SUBJ = ("nsubj", "csubj", "expl")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj")
 ENT_ACTOR = ("ORG", "GPE", "NORP", "PERSON", "FAC")
-# verbs and nouns whose object can only be a living being: "murdered a locksmith", "the kidnapping of a cook"
-VICTIM_WORDS = {"kill", "murder", "assassinate", "kidnap", "abduct", "wound", "injure", "execute", "behead",
-                "stab", "slay", "maim", "lynch", "killing", "assassination", "kidnapping", "abduction",
-                "slaying", "stabbing", "lynching", "beheading"}
-# nouns that refer to an event without naming its kind: "the action by the rebels", "the incident"
-EVENT_WORDS = {"action", "act", "incident", "operation", "crime"}
 FIGHT_MODE = "armed clash"  # the label of the mode plover:mode-clash
 NOT_ACTOR_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW",
                   "WORK_OF_ART", "LANGUAGE", "PRODUCT")
@@ -60,6 +54,16 @@ class Words:
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
         return self._graph_words("reportingVerb")
+
+    @cached_property
+    def victim_words(self) -> frozenset[str]:
+        """Verbs and nouns whose object can only be a living being ("murdered a locksmith")."""
+        return self._graph_words("victimWord")
+
+    @cached_property
+    def event_words(self) -> frozenset[str]:
+        """Nouns that stand for an event without naming its kind ("the action by the rebels")."""
+        return self._graph_words("eventNoun")
 
     @cached_property
     def mode_words(self) -> dict[str, str]:
