@@ -252,3 +252,54 @@ def test_vehicle_suicide_attack(extract):
 def test_acronym_that_is_a_word(extract):
     ev = one(extract("Six traders were wounded in IS raids near the market."), event_type="ASSAULT")
     assert ev.actor is not None and ev.actor.mention == "IS"
+
+
+def test_dateline_is_never_a_side(extract):
+    evs = extract("TUNIS/ROME, May 9 (Wire) - Italian and French jets struck a convoy near the border.")
+    assert {norm(e.actor.mention) for e in evs if e.actor} == {"italian jets", "french jets"}
+    assert {e.actor.label for e in evs if e.actor} == {"Italian military", "French military"}
+    assert all(e.place.label == "Tunis" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighter jets bombed a bridge near the river.",
+    "A submarine struck the naval base.",
+])
+def test_a_machine_without_a_country_is_no_actor(extract, text):
+    assert one(extract(text), event_type="ASSAULT").actor is None
+
+
+def test_a_country_word_makes_a_machine_its_military(extract):
+    evs = extract("Danish and Dutch warships shelled a radar site on the coast.")
+    assert {e.actor.label for e in evs if e.event_type == "ASSAULT"} == {"Danish military", "Dutch military"}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Rebels launched six drones at the base. All were shot down by the army.", "all"),
+    ("The envoy condemned what he called a massacre.", "what"),
+])
+def test_quantifier_or_wh_word_is_no_side(extract, text, word):
+    sides = {norm(s.mention) for e in extract(text) for s in (e.actor, e.target) if s is not None}
+    assert word not in sides
+
+
+def test_possessive_pronoun_takes_only_a_group(extract):
+    ev = one(extract("The movement's deputy leader said its fighters ambushed a convoy."), event_type="ASSAULT")
+    assert "leader" not in ev.actor.mention
+    ev = one(extract("The Northern Front said its fighters ambushed a convoy."), event_type="ASSAULT")
+    assert ev.actor.mention == "The Northern Front's fighters"
+
+
+def test_what_is_asked_for_is_not_asserted(extract):
+    evs = extract("Opposition deputies urged the cabinet to bomb the smugglers' camps.")
+    assert one(evs, event_type="REQUEST").target.mention == "the cabinet"
+    assert all(e.modality == "hypothetical" and norm(e.actor.mention) != "opposition deputies"
+               for e in evs if e.event_type == "ASSAULT")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("AMMAN, Jan 5 (Wire) - Militants attacked an outpost in the Middle East.", "Amman"),
+    ("Rebels attacked bases across the Middle East and in Syria.", "Syria"),
+])
+def test_a_region_does_not_beat_a_city_or_country(extract, text, place):
+    assert one(extract(text), event_type="ASSAULT").place.label == place

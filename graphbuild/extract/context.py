@@ -86,7 +86,7 @@ def sentence_date(sent: "Span", published: date | None, after: int = 0) -> str |
 
 
 _DATE_IN_LINE = r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)"
-_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)\s*(?:\([^)]{1,30}\))?"
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'/\-]{1,40}?)\s*(?:\([^)]{1,30}\))?"
                        r"(?:,\s*[A-Z][A-Za-z .]{1,25}?)?"
                        r"(?:,\s*" + _DATE_IN_LINE + r")?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s")
 
@@ -100,11 +100,13 @@ def dateline_place(text: str) -> str | None:
     'Port Town'
     >>> dateline_place("Rockets hit a base.") is None
     True
+    >>> dateline_place("ADEN/CAIRO, Feb 3 (Wire) - Rockets hit a base.")   # filed from two cities: the first
+    'Aden'
     """
     m = _DATELINE.match(text[:160])
     if not m:
         return None
-    place = m["place"].strip()
+    place = m["place"].split("/")[0].strip()
     return place.title() if place.isupper() else place
 
 
@@ -160,11 +162,21 @@ def place_of(name: str, ontology: "Ontology") -> Place:
 
 
 def sentence_place(sent: "Span", ontology: "Ontology", exclude: set[int]) -> Place | None:
-    """The first named location of the sentence that is not the actor or the target."""
+    """The first named location of the sentence that is not the actor or the target; a region of no one
+    country ("the Middle East") only when the sentence names no more specific place."""
+    region = None
     for ent in sent.ents:
         if ent.label_ in ("GPE", "LOC", "FAC") and not (set(range(ent.start, ent.end)) & exclude):
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in ("in", "near", "at", "on", "outside", "inside", "across",
                                                      "from", "over", "around", "into", "of"):
-                return place_of(ent.text, ontology)
-    return None
+                place = place_of(ent.text, ontology)
+                if place.country is not None:
+                    return place
+                region = region or place
+    return region
+
+
+def is_region(place: Place | None) -> bool:
+    """A place of no one country: a region or sea ("the Middle East", "the Red Sea")."""
+    return place is not None and place.country is None

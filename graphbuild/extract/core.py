@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
-from .context import dateline_date, dateline_end, dateline_place, place_of, sentence_date, sentence_place
+from .context import (dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date,
+                      sentence_place)
 from .coref import Coref
 from .frames import Frame, objects, passive_subjects
 from .incidents import Mention, resolve_incidents
@@ -22,7 +23,7 @@ from .nominal import nominal_frames
 from .phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .reports import is_polar_question, is_tally
 from .verbal import attribution_frames, verbal_frames
-from .words import DEMONSTRATIVE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
+from .words import DEMONSTRATIVE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -52,11 +53,11 @@ class _Extractor:
         self.document = document
         self.onto = ontology
         self.words: Words = words_of(ontology)
-        self.coref = Coref(doc, self.words)
+        self.dateline_end = dateline_end(doc.text)
+        self.coref = Coref(doc, self.words, after=self.dateline_end)
         dl = dateline_place(document.text)
         self.dateline = place_of(dl, ontology) if dl else None
         self.published = document.published or dateline_date(document.text)
-        self.dateline_end = dateline_end(doc.text)
 
     def frames_at(self, tok: "Token") -> Iterator[Frame]:
         lex = self.words.lex
@@ -93,12 +94,36 @@ class _Extractor:
                 elif not is_pronoun(a.tok):
                     out.append(a)  # "the consulate" with no earlier mention stays as written
                 continue
-            out.append(a)
+            out += self._per_country(a)
         return out
 
+    def _per_country(self, arg: Arg) -> list[Arg]:
+        """ "US and British jets" -> "US jets", "British jets": coordinated country words modifying one noun
+        give a side per country."""
+        tok = arg.tok
+        if arg.text is not None or tok.pos_ != "NOUN":
+            return [arg]
+        for m in tok.lefts:
+            group = [m, *m.conjuncts]
+            if m.dep_ in ("amod", "compound", "nmod") and len(group) > 1 and \
+                    all(self.onto.state_of(c.text) for c in group):
+                rest = " ".join(t.text for t in tok.lefts if t.i > max(c.i for c in group))
+                return [Arg(tok, " ".join(x for x in (c.text, rest, tok.text) if x))
+                        for c in sorted(group, key=lambda t: t.i)]
+        return [arg]
+
     def _usable(self, arg: Arg) -> bool:
-        """Not a word of a bracketed note that opens the sentence ("[Excerpts] Two people were ...")."""
-        return not in_note(arg.tok)
+        """Not a word of a bracketed note that opens the sentence ("[Excerpts] Two people were ..."), nor of
+        the dateline ("SANAA, Jan 12 (Wire) - "), which only gives the place."""
+        return not in_note(arg.tok) and arg.tok.idx >= self.dateline_end
+
+    def _hardware(self, arg: Arg) -> bool:
+        """A machine of war with no country word ("fighter jets", "a submarine"): the means, not who acts."""
+        tok = arg.tok
+        if not self.words.is_hardware(tok):
+            return False
+        words = (arg.text or np_span(tok).text).split()
+        return not any(self.onto.state_of(w.strip(",'")) for w in words)
 
     def _can_act(self, arg: Arg, speaker: bool = False) -> bool:
         """An actor is someone: a name, an actor noun ("militants", "police", "gunmen"), people in the plural
@@ -107,6 +132,8 @@ class _Extractor:
         tok = _partitive(arg.tok)
         if tok.lower_ in SPEAKERS and tok.pos_ == "PRON" and tok.text != "US" and not speaker:
             return False  # "we", "I" of a quoted speaker: who they are is not in the words
+        if tok.lower_ in INDEFINITE - SPEAKERS and tok.pos_ in ("PRON", "DET"):
+            return False  # "All were shot down", "called what happened ...": no one in particular
         if tok.pos_ == "NUM" or tok.ent_type_ in NOT_ACTOR_ENTS:
             return False  # "Storm Ellen" (an EVENT) hit the coast
         if self.words.is_instrument(tok) or self.words.is_event_noun(tok):
@@ -148,7 +175,7 @@ class _Extractor:
                 continue
             if t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her") and t.i != arg.tok.i:
                 found = self.coref.resolve(t)
-                if found:
+                if found and all(self._owner(f, t) for f in found):
                     parts.append(" and ".join(f.mention for f in found) + "'s" + t.whitespace_)
                     continue
             if t.dep_ == "det" and t.head is not arg.tok and t.head.dep_ == "pobj" and \
@@ -162,6 +189,19 @@ class _Extractor:
             parts.append(t.text_with_ws)
         return clean_mention("".join(parts))
 
+    def _owner(self, found: Arg, pronoun: "Token") -> bool:
+        """Whether an antecedent may replace a possessive pronoun: not a phrase with a possessor of its own
+        ("the group's spokesman"), and for "its"/"their" an organisation or group, not a person."""
+        tok = found.tok
+        if found.text is None and any(x.dep_ == "poss" for x in np_span(tok) if x.i != tok.i):
+            return False
+        if pronoun.lower_ in ("his", "her"):
+            return True
+        if tok.ent_type_ == "PERSON" or self.onto.resolve(found.mention).kind == "person":
+            return False
+        return tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS") \
+            or tok.lemma_.lower() in self.words.group_nouns
+
     def _actor(self, arg: Arg) -> Actor | None:
         mention = self._mention(arg)
         if not mention:
@@ -174,7 +214,8 @@ class _Extractor:
     def _mentions(self, frame: Frame, sent: "Span", n: int) -> Iterator[Mention]:
         if is_polar_question(sent):
             return
-        actors = [a for a in self._resolve_args(frame.actors) if self._usable(a) and self._can_act(a)]
+        actors = [a for a in self._resolve_args(frame.actors)
+                  if self._usable(a) and self._can_act(a) and not self._hardware(a)]
         targets = [t for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})
                    if self._usable(t) and self._can_be_target(t, frame.trigger)]
         if targets and all(is_tally(t.tok, sent) for t in targets):
@@ -194,7 +235,9 @@ class _Extractor:
         target_objs = [t for t in (self._actor(x) for x in targets) if t is not None] or [None]
         # the sides' own words are not the place; "the town of Rafah" still gives Rafah
         exclude = {i for a in actors + targets if a.tok.sent == sent for i in range(np_span(a.tok).start, a.tok.i + 1)}
-        place = sentence_place(sent, self.onto, exclude) or self.dateline
+        place = sentence_place(sent, self.onto, exclude)
+        if place is None or (is_region(place) and self.dateline is not None):
+            place = self.dateline or place  # the dateline's city is more exact than "the Middle East"
         date = sentence_date(sent, self.published, self.dateline_end)
         trig = frame.trigger
         statement = trig.pos_ == "VERB" or any(c.lower_ in DEMONSTRATIVE and c.lower_ != "that" or c.dep_ == "poss"

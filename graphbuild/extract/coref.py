@@ -45,14 +45,15 @@ class _Cand:
 
 
 class Coref:
-    def __init__(self, doc: "Doc", words: Words):
+    def __init__(self, doc: "Doc", words: Words, after: int = 0):
+        """``after``: where the article's own text starts (after a dateline, which names no antecedent)."""
         self.doc = doc
         self.words = words
         self.sent_of = {}
         for n, s in enumerate(doc.sents):
             for t in s:
                 self.sent_of[t.i] = n
-        self.cands = [c for t in doc if (c := self._candidate(t)) is not None]
+        self.cands = [c for t in doc if t.idx >= after and (c := self._candidate(t)) is not None]
         self._memo: dict[int, list[Arg]] = {}
         self._exclude: set[int] = set()
 

@@ -63,6 +63,10 @@ def subjects(verb: "Token", depth: int = 0, words: Words | None = None) -> list[
     head = verb.head
     if head is verb:
         return []
+    if verb.dep_ == "xcomp" and words is not None and words.requests(head):
+        # "urged Biden to strike", "called on the army to strike": whoever is asked would act
+        return objects(head) or [p for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
+                                 for p in c.children if p.dep_ == "pobj"]
     if verb.dep_ in ("xcomp", "conj", "pcomp") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")):
         if head.pos_ in ("VERB", "AUX"):
             if is_passive(head) and verb.dep_ != "conj":

@@ -49,6 +49,8 @@ def presentation(trigger: "Token", sent: "Span", words: Words) -> Presentation:
                     attributed = np_span(subj).text
             rel = node.dep_
             continue
+        if rel == "xcomp" and modality == "asserted" and words.requests(node):
+            modality, cue = "hypothetical", node  # "urged the army to strike": asked for, not done
         m = words.token_cue(node)
         if m and modality == "asserted" and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             if m == "threatened":

@@ -115,8 +115,9 @@ def _carried_by_another(verb: "Token", words: Words) -> bool:
     "warned that ..." (reported speech), "blamed the raids on" (an allegation about the raids)."""
     lex = words.lex
     for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in lex.verb_triggers:
-            return True
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in lex.verb_triggers and \
+                not words.requests(verb):
+            return True  # but "urged Washington to strike": the request is an event, the strike only asked for
         if c.dep_ == "ccomp" and not objects(verb):
             return True
     if words.light(verb) and objects(verb) and all(words.is_event_noun(o) for o in objects(verb)):

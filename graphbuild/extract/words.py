@@ -26,6 +26,10 @@ INDEFINITE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody
               "each", "both", "either", "neither", "one", "some", "many", "several", "few", "others", "other",
               "something", "anything", "everything", "nothing", "whoever", "what", "who", "which",
               "we", "us", "i", "me", "you", "our", "my", "your"}
+# military nouns that name a machine, not people (the lexicon's military class lists both)
+HARDWARE = {"aircraft", "helicopter", "helicopters", "gunship", "gunships", "warship", "warships", "destroyer",
+            "destroyers", "submarine", "submarines", "frigate", "frigates", "ship", "ships", "warplane",
+            "warplanes", "jet", "jets", "drone", "drones", "tank", "tanks"}
 SPEAKERS = {"i", "me", "we", "us", "you"}  # first and second person: the speaker, unnamed in the sentence
 SUBJ = ("nsubj", "csubj", "expl")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -113,6 +117,19 @@ class Words:
         if mods and f"{mods[-1]} {tok.lower_}" in self.lex.group_nouns:
             return False  # "suicide bombers"
         return lemma in self.mode_words or tok.lower_ in self.mode_words
+
+    def requests(self, tok: "Token") -> bool:
+        """A verb of asking ("urged", "called on", "demanded"): what it asks for has not happened."""
+        return tok.pos_ == "VERB" and self.lex.verb_triggers.get(tok.lemma_.lower()) == "REQUEST"
+
+    def is_hardware(self, tok: "Token") -> bool:
+        """A machine of war the lexicon lists as a military noun ("jets", "warships", "a submarine"): it
+        stands for its country's military only with a country word."""
+        if tok.pos_ != "NOUN" or tok.ent_type_:
+            return False
+        forms_ = (tok.lower_, tok.lemma_.lower())
+        military = any(self.lex.sector_nouns.get(f) == "Military" for f in forms_)
+        return military and any(f in self.mode_words or f in HARDWARE for f in forms_)
 
     def is_fight(self, tok: "Token") -> bool:
         """A noun of two-sided fighting ("clashes", "crossfire"): the PLOVER mode "armed clash"."""
