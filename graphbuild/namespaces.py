@@ -73,6 +73,7 @@ class CEKG(DefinedNamespace):
     lightVerb: URIRef
     reportingVerb: URIRef
     victimWord: URIRef
+    hardwareNoun: URIRef
     eventNoun: URIRef
     cue: URIRef
     attributedTo: URIRef

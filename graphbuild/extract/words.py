@@ -27,9 +27,6 @@ INDEFINITE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody
               "something", "anything", "everything", "nothing", "whoever", "what", "who", "which",
               "we", "us", "i", "me", "you", "our", "my", "your"}
 # military nouns that name a machine, not people (the lexicon's military class lists both)
-HARDWARE = {"aircraft", "helicopter", "helicopters", "gunship", "gunships", "warship", "warships", "destroyer",
-            "destroyers", "submarine", "submarines", "frigate", "frigates", "ship", "ships", "warplane",
-            "warplanes", "jet", "jets", "drone", "drones", "tank", "tanks"}
 SPEAKERS = {"i", "me", "we", "us", "you"}  # first and second person: the speaker, unnamed in the sentence
 SUBJ = ("nsubj", "csubj", "expl")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -58,6 +55,11 @@ class Words:
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
         return self._graph_words("reportingVerb")
+
+    @cached_property
+    def hardware(self) -> frozenset[str]:
+        """Machines of war ("jets", "warships"): a country's military with a country word, else instruments."""
+        return self._graph_words("hardwareNoun")
 
     @cached_property
     def victim_words(self) -> frozenset[str]:
@@ -129,7 +131,7 @@ class Words:
             return False
         forms_ = (tok.lower_, tok.lemma_.lower())
         military = any(self.lex.sector_nouns.get(f) == "Military" for f in forms_)
-        return military and any(f in self.mode_words or f in HARDWARE for f in forms_)
+        return military and any(f in self.mode_words or f in self.hardware for f in forms_)
 
     def is_fight(self, tok: "Token") -> bool:
         """A noun of two-sided fighting ("clashes", "crossfire"): the PLOVER mode "armed clash"."""
