@@ -429,15 +429,20 @@ def parse_record(obj: object, origin: str, line: int) -> Document:
     )
 
 
-def parse_jsonl(lines: Iterable[str], origin: str, warn: Warn = _raise) -> Iterator[Document]:
+def json_lines(lines: Iterable[str], origin: object, warn: Warn = _raise) -> Iterator[tuple[int, object]]:
+    """(line number, value) of each non-blank JSON line; a line that is not JSON goes to ``warn`` (default:
+    raise) with its file and line. Every JSON-lines reader of graphbuild (articles, gold, events) uses it."""
     for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            yield n, json.loads(raw)
         except json.JSONDecodeError as e:
             warn(InputError(f"not valid JSON ({e.msg}, column {e.colno})", path=origin, line=n))
-            continue
+
+
+def parse_jsonl(lines: Iterable[str], origin: str, warn: Warn = _raise) -> Iterator[Document]:
+    for n, obj in json_lines(lines, origin, warn):
         try:
             yield parse_record(obj, origin, n)
         except InputError as e:

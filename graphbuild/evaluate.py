@@ -14,13 +14,13 @@ annotates are judged; an event whose sentence is page furniture (``boilerplate_l
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .documents import json_lines
 from .errors import InputError
 from .records import Document, Event
 
@@ -147,7 +147,7 @@ def read_gold(path: str | Path) -> list[GoldDoc]:
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"cannot read the gold file ({e})", path=path) from None
     docs = []
-    for n, d in _json_lines(lines, path):
+    for n, d in json_lines(lines, path):
         if not isinstance(d, dict) or "doc_id" not in d or not isinstance(d.get("events"), list):
             raise InputError("a gold document needs 'doc_id' and a list of 'events'", path=path, line=n)
         text = d.get("text")
@@ -282,21 +282,10 @@ def read_event_dicts(path: str | Path) -> Iterator[dict]:
     except OSError:
         raise InputError("no such events file", path=path) from None
     with fh:
-        for n, d in _json_lines(fh, path):
+        for n, d in json_lines(fh, path):
             if not isinstance(d, dict):
                 raise InputError("an event must be a JSON object", path=path, line=n)
             yield d
-
-
-def _json_lines(lines: Iterable[str], path: Path) -> Iterator[tuple[int, Any]]:
-    """(line number, value) of each non-blank JSON line; a bad line raises with the file and line."""
-    for n, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        try:
-            yield n, json.loads(raw)
-        except json.JSONDecodeError as e:
-            raise InputError(f"not valid JSON ({e.msg}, column {e.colno})", path=path, line=n) from None
 
 
 def extract_gold(gold: list[GoldDoc], *, model: str | None = None, ontology_files: Iterable[str | Path] = ()

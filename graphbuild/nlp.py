@@ -95,8 +95,3 @@ def add_entity_ruler(nlp: "Language", ontology: "Ontology") -> None:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
     nlp.add_pipe("graphbuild_ruler_guard", after="graphbuild_ruler")
-
-
-def pipeline_name(nlp: "Language") -> str:
-    meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"

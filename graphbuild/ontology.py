@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from rdflib import RDF, RDFS, OWL, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import OntologyError
-from .namespaces import CEKG, PLOVER
+from .namespaces import CEKG
 from .records import Actor, stable_id
 
 ACTOR_NS = "https://graphbuild.dev/id/actor/"

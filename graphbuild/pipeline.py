@@ -5,14 +5,14 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .documents import read_documents
 from .errors import GraphbuildError, InputError, OutputError
 from .export import to_rdf, write_csv, write_events, write_graphml, write_html, write_rdf
 from .extract import extract_affiliations, extract_events
-from .graph import MergedEvent, actors_of, mentions_of, merge_events
+from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
 from .namespaces import DEFAULT_BASE
 from .nlp import load_pipeline
 from .ontology import Ontology, load_ontology
@@ -92,7 +92,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
 
     def counted(docs: Iterable[Document]) -> Iterator[Document]:
         for d in docs:
-            documents[d.id] = d.__class__(**{**d.__dict__, "text": ""})  # keep metadata, not text
+            documents[d.id] = replace(d, text="")  # keep metadata, not text
             yield d
 
     stream = counted(read_documents(inputs, warn=note))
@@ -120,11 +120,12 @@ def write_outputs(merged: list[MergedEvent], paths: dict[str, Path], ontology: O
     """Every output of a build (the names of ``OUTPUTS``); the store is bulk-loaded from graph.nt."""
     from .store import load_store
 
+    actor_graph = build_graph(merged)  # one actor graph for the page, the tables and GraphML
     write_events(mentions_of(merged), paths["events.jsonl"])
     graph = to_rdf(merged, ontology, documents, affiliations, base=base)
     for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
         write_rdf(graph, paths[name])
     load_store(paths["graph.nt"], paths["store"])
-    write_html(merged, paths["graph.html"], title=title, documents=documents)
-    write_csv(merged, paths["nodes.csv"], paths["edges.csv"])
-    write_graphml(merged, paths["graph.graphml"])
+    write_html(merged, paths["graph.html"], title=title, documents=documents, graph=actor_graph)
+    write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph)
+    write_graphml(merged, paths["graph.graphml"], graph=actor_graph)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -148,8 +148,3 @@ class Event:
             place=Place(**place) if place else None, date=d.get("date"),
             confidence=float(d.get("confidence", 0.5)), event_id=d.get("event_id"),
         )
-
-
-def as_plain(obj: Any) -> Any:
-    """Dataclass -> plain dict (for notebooks)."""
-    return asdict(obj)

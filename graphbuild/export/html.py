@@ -82,14 +82,14 @@ def _source_name(doc_id: str, documents: Mapping[str, Document]) -> str:
 
 
 def view_model(merged: Sequence[MergedEvent], title: str = "graphbuild",
-               documents: Mapping[str, Document] | None = None) -> dict:
+               documents: Mapping[str, Document] | None = None, graph: nx.MultiDiGraph | None = None) -> dict:
     """Plain data for the page: nodes, edges, legend and filter values (records built with pyvis's Node and
     Edge; tooltips are plain text, which vis-network shows as text, never as HTML)."""
     from pyvis.edge import Edge
     from pyvis.node import Node
 
     documents = documents or {}
-    g = build_graph(merged)
+    g = build_graph(merged) if graph is None else graph
     static = g.number_of_nodes() > STATIC_LAYOUT_NODES
     pos = layout(g) if static else {}
     nodes, edges = [], []
@@ -142,7 +142,7 @@ def render_html(model: dict) -> str:
 
 
 def write_html(merged: Sequence[MergedEvent], path: str | Path, title: str = "graphbuild",
-               documents: Mapping[str, Document] | None = None) -> None:
-    html = render_html(view_model(merged, title, documents))
+               documents: Mapping[str, Document] | None = None, graph: nx.MultiDiGraph | None = None) -> None:
+    html = render_html(view_model(merged, title, documents, graph))
     with atomic_write(path) as fh:
         fh.write(html)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..documents import json_lines
 from ..errors import InputError
 from ..records import Event
 from .files import atomic_write
@@ -23,10 +24,8 @@ def write_events(events: Iterable[Event], path: str | Path) -> int:
 def read_events(path: str | Path) -> Iterator[Event]:
     """Read events.jsonl back into Event records (errors name the file and line)."""
     with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+        for n, obj in json_lines(fh, path):
             try:
-                yield Event.from_dict(json.loads(line))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+                yield Event.from_dict(obj)
+            except (AttributeError, KeyError, TypeError, ValueError) as e:
                 raise InputError(f"not a valid event record ({type(e).__name__}: {e})", path=path, line=n) from None

@@ -52,17 +52,19 @@ def _write_csv(rows: list[dict], columns: Sequence[str], path: str | Path) -> No
             w.writerow({k: "" if v is None else v for k, v in row.items()})
 
 
-def write_csv(merged: Sequence[MergedEvent], nodes_path: str | Path, edges_path: str | Path) -> None:
-    """nodes.csv (one actor a row) and edges.csv (one event a row, ``source``/``target`` are node ids)."""
-    g = build_graph(merged)
+def write_csv(merged: Sequence[MergedEvent], nodes_path: str | Path, edges_path: str | Path,
+              graph: nx.MultiDiGraph | None = None) -> None:
+    """nodes.csv (one actor a row) and edges.csv (one event a row, ``source``/``target`` are node ids).
+    ``graph``: the actor graph of ``merged`` when the caller has built it already."""
+    g = build_graph(merged) if graph is None else graph
     _write_csv(node_rows(g), NODE_COLUMNS, nodes_path)
     _write_csv(edge_rows(g), EDGE_COLUMNS, edges_path)
 
 
-def graphml_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
+def graphml_graph(merged: Sequence[MergedEvent], graph: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
     """The actor graph with GraphML-safe attributes: lists joined, unknown values left out (GraphML has
     no null), edge keys = event ids."""
-    g = build_graph(merged)
+    g = build_graph(merged) if graph is None else graph
     out = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
         out.add_node(n, **{k: v for k, v in d.items() if v is not None})
@@ -71,8 +73,8 @@ def graphml_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
     return out
 
 
-def write_graphml(merged: Sequence[MergedEvent], path: str | Path) -> None:
-    g = graphml_graph(merged)
+def write_graphml(merged: Sequence[MergedEvent], path: str | Path, graph: nx.MultiDiGraph | None = None) -> None:
+    g = graphml_graph(merged, graph)
     with atomic_write(path, "wb") as fh:
         nx.write_graphml(g, fh, encoding="utf-8", prettyprint=True, named_key_ids=True)
 
