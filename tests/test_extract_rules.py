@@ -173,3 +173,26 @@ def test_two_named_attackers_lend_nothing():
           Mention(5, _ev("The River Front shelled a fuel depot.", other, depot)),
           Mention(10, _ev("Two clerks were hurt.", None, clerks))]
     assert resolve_incidents(ms)[-1].actor is None
+
+
+def test_relative_who_at_the_root_ends(mini_ontology):
+    # "Who bombed Iraq ?": the clause climb from "who" reaches the root, whose head is itself. spaCy makes a
+    # new Token object on every access, so an identity test (`head is not tok`) never stopped there.
+    doc = parsed(["Who", "bombed", "Iraq", "?"], [1, 1, 1, 1],
+                 ["nsubj", "ROOT", "dobj", "punct"], ["PRON", "VERB", "PROPN", "PUNCT"],
+                 ["who", "bomb", "Iraq", "?"])
+    doc[0].tag_ = "WP"
+    events = run(doc, mini_ontology)
+    assert all(ev.target is None or ev.target.id == "IRQ" for ev in events)
+
+
+def test_wh_clause_under_a_negated_root_ends(mini_ontology):
+    # "Police do not know who bombed Iraq ."
+    words = ["Police", "do", "not", "know", "who", "bombed", "Iraq", "."]
+    doc = parsed(words, [3, 3, 3, 3, 5, 3, 5, 3],
+                 ["nsubj", "aux", "neg", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+                 ["NOUN", "AUX", "PART", "VERB", "PRON", "VERB", "PROPN", "PUNCT"],
+                 ["police", "do", "not", "know", "who", "bomb", "Iraq", "."])
+    doc[4].tag_ = "WP"
+    events = run(doc, mini_ontology)
+    assert all(ev.actor is None for ev in events)

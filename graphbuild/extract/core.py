@@ -178,10 +178,10 @@ class _Extractor:
                 if found and all(self._owner(f, t) for f in found):
                     parts.append(" and ".join(f.mention for f in found) + "'s" + t.whitespace_)
                     continue
-            if t.dep_ == "det" and t.head is not arg.tok and t.head.dep_ == "pobj" and \
+            if t.dep_ == "det" and t.head.i != arg.tok.i and t.head.dep_ == "pobj" and \
                     is_definite_description(t.head, self.words) and self.coref.resolve(t.head):
                 continue  # "those" of "leaders of those militias", replaced with the militia below
-            if t.dep_ == "pobj" and t is not arg.tok and is_definite_description(t, self.words):
+            if t.dep_ == "pobj" and t.i != arg.tok.i and is_definite_description(t, self.words):
                 found = self.coref.resolve(t)
                 if found:
                     parts.append(found[0].mention + t.whitespace_)

@@ -111,7 +111,7 @@ class Coref:
     # ------------------------------------------------------------------ rules
     def _relative(self, tok: "Token") -> list[Arg]:
         clause = tok.head
-        while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.head.i > tok.i - 3:
+        while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i and clause.head.i > tok.i - 3:
             clause = clause.head
         if clause.dep_ not in ("relcl", "acl"):
             return []
@@ -206,7 +206,7 @@ def _own_np_heads(tok: "Token") -> set[int]:
     """Tokens of the noun phrase the pronoun sits in ("its" in "its proxies": proxies)."""
     out = set()
     t = tok
-    while t.dep_ in ("poss", "det", "compound", "amod", "pobj", "prep") and t.head is not t:
+    while t.dep_ in ("poss", "det", "compound", "amod", "pobj", "prep") and t.head.i != t.i:
         t = t.head
         out.add(t.i)
         if t.pos_ in ("VERB", "AUX"):
@@ -226,6 +226,6 @@ def _expletive(tok: "Token") -> bool:
 
 def _clause(tok: "Token") -> "Token":
     t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t

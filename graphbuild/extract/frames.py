@@ -61,7 +61,7 @@ def subjects(verb: "Token", depth: int = 0, words: Words | None = None) -> list[
     if is_passive(verb):
         return agents(verb)
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp" and words is not None and words.requests(head):
         # "urged Biden to strike", "called on the army to strike": whoever is asked would act

@@ -39,7 +39,7 @@ def presentation(trigger: "Token", sent: "Span", words: Words) -> Presentation:
         elif c.dep_ in ("aux", "advmod") and (m := words.cue(c.lower_)) in ("hypothetical", "alleged", "negated"):
             modality = m
     node, rel, hops = trigger, trigger.dep_, 0
-    while node.head is not node and hops < 6 and rel in CLIMB:
+    while node.head.i != node.i and hops < 6 and rel in CLIMB:
         hops += 1
         node = node.head
         if words.reporting(node):

@@ -124,7 +124,7 @@ def _governing(noun: "Token", words: Words) -> tuple[str, list["Token"]] | None:
     via_cue = None  # "took responsibility for": the noun carries the claim
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return None
         if rel == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
             return "target", subjects(head.head, words=words)
@@ -160,7 +160,7 @@ def _governing(noun: "Token", words: Words) -> tuple[str, list["Token"]] | None:
 def _threat_target(noun: "Token", words: Words, exclude: set[int]) -> list["Token"]:
     """The one a bounty or threat is aimed at: the first actor phrase after it in its clause."""
     clause = noun
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     for t in clause.subtree:
         if t.i <= noun.i or t.dep_ not in ("pobj", "dobj") or t.i in exclude:

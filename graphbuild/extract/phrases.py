@@ -151,7 +151,7 @@ def split_sides(toks: list["Token"]) -> list[Arg]:
             if c.i in seen:
                 continue
             seen.add(c.i)
-            if c is not first and shared and c.pos_ == "NOUN" and not any(
+            if c.i != first.i and shared and c.pos_ == "NOUN" and not any(
                     x.dep_ in NP_KEEP - {"punct"} for x in c.lefts):
                 prefix = " ".join(x.text for x in shared)
                 out.append(Arg(c, f"{prefix} {np_span(c).text}"))
