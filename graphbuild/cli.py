@@ -10,6 +10,10 @@ from collections.abc import Sequence
 from . import __version__
 from .errors import GraphbuildError
 
+# what `graphbuild --help` says: the command, for its users (the module docstring is for developers)
+DESCRIPTION = ("Conflict-event knowledge graphs from news: read articles, extract who did what to whom, where and "
+               "when, with the evidence for every edge, and write the graph as JSON lines, CSV (ACLED-like), "
+               "RDF, a SPARQL store, GraphML/GEXF and an interactive page; then query, serve, validate it.")
 EXIT_ERROR = 2
 EXIT_INPUT_PROBLEMS = 1
 
@@ -185,14 +189,15 @@ def _pipeline_options(p: argparse.ArgumentParser, model: bool = True) -> None:
 def parser() -> argparse.ArgumentParser:
     from .namespaces import DEFAULT_BASE
 
-    p = argparse.ArgumentParser(prog="graphbuild", description=__doc__.splitlines()[0] if __doc__ else None)
+    p = argparse.ArgumentParser(prog="graphbuild", description=DESCRIPTION,
+                                epilog="`graphbuild COMMAND --help` describes a command.")
     p.add_argument("--version", action="version", version=f"graphbuild {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="build the knowledge graph of articles",
                        description="Read articles (.txt, .html, .jsonl, folders, - for stdin) and write "
-                                   "events.jsonl, graph.ttl/.nt/.jsonld, store/ (SPARQL), graph.html, "
-                                   "nodes.csv, edges.csv and graph.graphml into OUT.")
+                                   "events.jsonl, events.csv, graph.ttl/.nt/.jsonld, store/ (SPARQL), "
+                                   "graph.html, nodes.csv, edges.csv, graph.graphml and graph.gexf into OUT.")
     b.add_argument("inputs", nargs="+", metavar="INPUT")
     b.add_argument("--out", "-o", required=True, help="output folder")
     b.add_argument("--force", action="store_true", help="replace the contents of a non-empty output folder")

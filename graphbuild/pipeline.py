@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .documents import read_documents
 from .errors import GraphbuildError, InputError, OutputError
-from .export import to_rdf, write_csv, write_events, write_graphml, write_html, write_rdf
+from .export import (to_rdf, write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html,
+                     write_rdf)
 from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
 from .namespaces import DEFAULT_BASE
@@ -19,7 +19,7 @@ from .ontology import Ontology, load_ontology
 from .records import Affiliation, Document, Event
 
 OUTPUTS = ("events.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "store", "graph.html", "nodes.csv",
-           "edges.csv", "graph.graphml")
+           "edges.csv", "graph.graphml", "events.csv", "graph.gexf")
 
 
 @dataclass
@@ -40,12 +40,21 @@ class BuildResult:
 
     def summary(self) -> str:
         n_mentions = sum(len(m.mentions) for m in self.merged)
-        lines = [f"graphbuild: {self.documents} documents, {len(self.merged)} events "
-                 f"({n_mentions} mentions), {self.actors} actors"
-                 + (f"; {len(self.problems)} input problems (see above)" if self.problems else "") + "."]
+        lines = [f"graphbuild: {_n(self.documents, 'document')}, {_n(len(self.merged), 'event')} "
+                 f"({_n(n_mentions, 'mention')}), {_n(self.actors, 'actor')}"
+                 + (f"; {_n(len(self.problems), 'input problem')} (see above)" if self.problems else "") + "."]
         for name, path in self.paths.items():
             lines.append(f"  {name:<13} {path}")
         return "\n".join(lines)
+
+
+def _n(count: int, word: str) -> str:
+    """A count with its noun, singular for one.
+
+    >>> _n(1, "document"), _n(2, "input problem")
+    ('1 document', '2 input problems')
+    """
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def prepare_out(out: Path, force: bool) -> None:
@@ -76,6 +85,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
           n_process: int = 1) -> BuildResult:
     """Build the knowledge graph of ``inputs`` into the folder ``out``."""
     out = Path(out)
+    inputs = list(inputs)  # read twice when a progress bar counts them first
     problems: list[GraphbuildError] = []
 
     def note(err: InputError) -> None:
@@ -98,10 +108,9 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
     stream = counted(read_documents(inputs, warn=note))
     results = process(stream, ontology, nlp, n_process=n_process)
     if progress:
-        from tqdm import tqdm
+        from .progress import progress_bar
 
-        # shown only on a terminal, and only once the run takes more than a moment (a handful of documents)
-        results = tqdm(results, unit="doc", file=sys.stderr, desc="graphbuild", delay=1.5, disable=None)
+        results = progress_bar(results, inputs)
     for _doc, evs, affs in results:
         events += evs
         affiliations += affs
@@ -121,11 +130,13 @@ def write_outputs(merged: list[MergedEvent], paths: dict[str, Path], ontology: O
     from .store import load_store
 
     actor_graph = build_graph(merged)  # one actor graph for the page, the tables and GraphML
-    write_events(mentions_of(merged), paths["events.jsonl"])
+    write_events(mentions_of(merged), paths["events.jsonl"], documents)
     graph = to_rdf(merged, ontology, documents, affiliations, base=base)
     for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
         write_rdf(graph, paths[name])
     load_store(paths["graph.nt"], paths["store"])
     write_html(merged, paths["graph.html"], title=title, documents=documents, graph=actor_graph)
-    write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph)
+    write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph, documents=documents)
     write_graphml(merged, paths["graph.graphml"], graph=actor_graph)
+    write_events_csv(merged, paths["events.csv"], documents, ontology, affiliations)
+    write_gexf(merged, paths["graph.gexf"], graph=actor_graph)

@@ -19,7 +19,7 @@ def test_build_one_example_end_to_end(tmp_path, capsys):
     assert events and all(e["doc_id"] == src.stem for e in events)
     assert len(Graph().parse(out / "graph.ttl")) > 0
     assert "http://" not in (out / "graph.html").read_text().split("<script>")[0]
-    assert "1 documents" in capsys.readouterr().out
+    assert "graphbuild: 1 document," in capsys.readouterr().out
 
 
 def test_non_empty_out_is_refused_without_force(tmp_path, capsys):
@@ -67,4 +67,4 @@ def test_binary_and_missing_inputs_are_warned_and_skipped(tmp_path, capsys):
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "gone.txt"), "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert "blob.txt: not a text file" in err and "gone.txt: no such file" in err
-    assert "1 documents" in capsys.readouterr().out or (tmp_path / "o" / "events.jsonl").exists()
+    assert "graphbuild: 1 document," in capsys.readouterr().out or (tmp_path / "o" / "events.jsonl").exists()
