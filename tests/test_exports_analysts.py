@@ -110,3 +110,13 @@ def test_a_name_with_its_acronym_in_brackets_is_not_cut(extract):
     assert "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)" in said
     assert not [s for s in said if s and s.count("(") != s.count(")")]
     assert not [e for e in events for a in (e.actor, e.target) if a and a.mention.count("(") != a.mention.count(")")]
+
+
+def test_the_readme_documents_every_events_csv_column():
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("**`events.csv`**", 1)[1].split("\n\n", 2)[1]
+    documented = {name for line in table.splitlines() for name in line.split("|")[1].replace("`", " ")
+                  .replace(",", " ").replace(":", " ").split() if name in CSV_COLUMNS}
+    assert documented == set(CSV_COLUMNS)
