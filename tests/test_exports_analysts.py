@@ -9,6 +9,8 @@ from datetime import date
 import networkx as nx
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graphbuild.export import read_articles, read_events, write_csv, write_events, write_events_csv, write_gexf
 from graphbuild.export.flat import CSV_COLUMNS
@@ -120,3 +122,18 @@ def test_the_readme_documents_every_events_csv_column():
     documented = {name for line in table.splitlines() for name in line.split("|")[1].replace("`", " ")
                   .replace(",", " ").replace(":", " ").split() if name in CSV_COLUMNS}
     assert documented == set(CSV_COLUMNS)
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(label=TEXT, sentence=TEXT, said=TEXT, outlet=TEXT)
+def test_events_csv_keeps_every_value_whole(tmp_path, label, sentence, said, outlet):
+    actor = Actor("x-a", label, "armed_group", resolved=False)
+    ev = Event("d", sentence, (0, 1), actor, IR, "hit", "hit", "ASSAULT", attributed_to=said)
+    path = tmp_path / "events.csv"
+    write_events_csv(merge_events([ev]), path, {"d": Document("d", "", source=outlet)})
+    with open(path, newline="", encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert (row["actor1"], row["notes"], row["attributed_to"], row["source"]) == (label, sentence, said, outlet)
