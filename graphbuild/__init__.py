@@ -23,3 +23,7 @@ def __getattr__(name):  # heavy stages load on first use, so `import graphbuild`
 
         return load_ontology
     raise AttributeError(name)
+
+
+def __dir__():  # tab completion in notebooks sees the names loaded on first use too
+    return sorted(set(globals()) | set(__all__))
