@@ -79,7 +79,6 @@ class CEKG(DefinedNamespace):
     attributedTo: URIRef
     docId: URIRef
     sentence: URIRef
-    action: URIRef
     hasMention: URIRef
     actionText: URIRef
     actionLemma: URIRef
