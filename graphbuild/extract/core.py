@@ -150,7 +150,7 @@ class _Extractor:
             return False
         if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \
                 not (self.words.is_instrument(tok) or self.words.is_event_noun(tok) or tok.ent_type_
-                     or tok.lemma_.lower() in HARM):
+                     or tok.lemma_.lower() in self.words.lex.harm_nouns):
             return True
         if any(c.dep_ in ("amod", "compound") and self.onto.state_of(c.text) for c in tok.lefts):
             return True  # "Turkish territory", "French positions"
@@ -158,7 +158,7 @@ class _Extractor:
             if t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
                 return True
             if self._can_act(Arg(t), speaker=True) and not (t.tag_ in ("NNS", "NNPS") and t.pos_ == "NOUN"
-                                               and t.lemma_.lower() in HARM):
+                                               and t.lemma_.lower() in self.words.lex.harm_nouns):
                 return True
         return False
 
@@ -283,9 +283,6 @@ class _Extractor:
             if of == etype and f" {phrase} " in text and (best is None or len(phrase) > len(best[0])):
                 best = (phrase, mode)
         return best[1] if best else None
-
-
-HARM = {"damage", "loss", "casualty", "harm", "injury", "destruction"}  # what an attack causes, not whom
 
 
 def _partitive(tok: "Token") -> "Token":

@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
-GENERIC_GROUPS = {"group", "groups", "organization", "organisation", "organizations", "organisations",
-                  "movement", "faction", "factions"}
 PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 
 
@@ -160,7 +158,7 @@ class Coref:
         lemma = tok.lemma_.lower()
         s = self.sent_of[tok.i]
         group = lemma in self.words.group_nouns
-        generic = lemma in GENERIC_GROUPS
+        generic = lemma in self.words.lex.generic_group_nouns
         best = same = bare = None
         for c in self.cands:
             if c.tok.i >= tok.i or c.sent < s - 3 or c.tok.i in _own_np_heads(tok):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .phrases import RELATIONAL, Arg
+from .phrases import Arg
 from .words import OBJ, PASS_SUBJ, SUBJ, Words
 
 if TYPE_CHECKING:
@@ -119,15 +119,16 @@ def prep_objects(tok: "Token", preps: tuple[str, ...], words: Words, places: boo
         for p in c.children:
             if p.dep_ != "pobj":
                 continue
-            p = _through_relational(p)
+            p = _through_relational(p, words)
             if p.ent_type_ in ("DATE", "TIME") or (p.ent_type_ in PLACE_ENTS and not places):
                 continue
             out.append(p)
     return out
 
 
-def _through_relational(p: "Token") -> "Token":
-    while p.lower_ in RELATIONAL:
+def _through_relational(p: "Token", words: Words) -> "Token":
+    """ "in front of the church": the church (the lexicon's relational nouns of place)."""
+    while p.lower_ in words.lex.relational_nouns:
         nxt = [x for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
                if x.dep_ == "pobj"]
         if not nxt:

@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TARGET_PREPS = ("on", "against", "targeting", "upon", "at", "toward", "towards", "in")
-# nouns that count events: "a wave of bombings carried out by X" gives X as the bombings' actor
-COLLECTIVE = {"wave", "series", "string", "spate", "campaign", "chain", "rash", "surge", "escalation",
-              "upsurge", "outbreak", "number"}
 DEVERBAL = ("ing", "tion", "sion", "ment", "ure", "der", "cre", "ter")  # killing, assassination, murder, massacre
 
 
@@ -86,7 +83,7 @@ def noun_actors(noun: "Token", words: Words) -> tuple[list["Token"], bool]:
     actors = [a for a in prep_objects(noun, ("by", "from"), words, places=True) if words.is_actor_word(a)]
     alleged = False
     carrier = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    carrier = carrier.head if carrier is not None and carrier.head.lemma_.lower() in COLLECTIVE else None
+    carrier = carrier.head if carrier is not None and carrier.head.lemma_.lower() in words.lex.collective_nouns else None
     for acl in [*noun.children, *(carrier.children if carrier is not None else [])]:
         if acl.dep_ in ("acl", "relcl") and words.token_cue(acl) == "alleged" and not actors:
             actors += prep_objects(acl, ("to", "on"), words, places=True)

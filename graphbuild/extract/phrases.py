@@ -15,9 +15,6 @@ if TYPE_CHECKING:
 
 NP_KEEP = {"det", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "nn", "punct", "npadvmod",
            "predet", "advmod"}
-# Nouns of place that stand in a preposition for the thing they locate: "in front of the church".
-RELATIONAL = {"front", "vicinity", "outskirts", "entrance", "gate", "gates", "door", "doors", "side", "direction",
-              "edge", "premises", "grounds", "perimeter"}
 
 
 @dataclass(frozen=True)

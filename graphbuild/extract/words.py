@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..namespaces import CEKG
-
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -45,31 +43,28 @@ class Words:
     def lex(self):
         return self.onto.lexicon
 
-    def _graph_words(self, prop: str) -> frozenset[str]:
-        return frozenset(str(o).lower() for o in self.onto.graph.objects(None, CEKG[prop]))
-
-    @cached_property
+    @property
     def light_verbs(self) -> frozenset[str]:
-        return self._graph_words("lightVerb")
+        return self.lex.light_verbs
 
-    @cached_property
+    @property
     def reporting_verbs(self) -> frozenset[str]:
-        return self._graph_words("reportingVerb")
+        return self.lex.reporting_verbs
 
-    @cached_property
+    @property
     def hardware(self) -> frozenset[str]:
         """Machines of war ("jets", "warships"): a country's military with a country word, else instruments."""
-        return self._graph_words("hardwareNoun")
+        return self.lex.hardware_nouns
 
-    @cached_property
+    @property
     def victim_words(self) -> frozenset[str]:
         """Verbs and nouns whose object can only be a living being ("murdered a locksmith")."""
-        return self._graph_words("victimWord")
+        return self.lex.victim_words
 
-    @cached_property
+    @property
     def event_words(self) -> frozenset[str]:
         """Nouns that stand for an event without naming its kind ("the action by the rebels")."""
-        return self._graph_words("eventNoun")
+        return self.lex.event_nouns
 
     @cached_property
     def mode_words(self) -> dict[str, str]:
