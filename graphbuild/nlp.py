@@ -29,7 +29,7 @@ def default_model() -> str | None:
     return None
 
 
-def load_pipeline(model: str | None = None, ontology: "Ontology | None" = None) -> "Language":
+def load_pipeline(model: str | None = None, ontology: Ontology | None = None) -> Language:
     """Load ``model`` (a package name or a path; default :func:`default_model`) and add the ontology's
     entity ruler. Raises :class:`ModelError` with the install command when the pipeline is missing."""
     import spacy
@@ -47,7 +47,7 @@ def load_pipeline(model: str | None = None, ontology: "Ontology | None" = None) 
     return nlp
 
 
-def ruler_patterns(ontology: "Ontology") -> list[dict]:
+def ruler_patterns(ontology: Ontology) -> list[dict]:
     """Phrase patterns (exact text) for every curated name, labelled by actor kind.
 
     A name matches as written or in capitals (upper-case wire text), never in lower case, so "White House"
@@ -69,7 +69,7 @@ def ruler_patterns(ontology: "Ontology") -> list[dict]:
 
 
 @Language.component("graphbuild_ruler_guard")
-def ruler_guard(doc: "Doc") -> "Doc":
+def ruler_guard(doc: Doc) -> Doc:
     """Drop a one-word state name that ends a longer proper name ("Latin America", "New Mexico"): the
     previous word is capitalised mid-sentence and not itself an entity. The statistical NER decides then."""
     kept = []
@@ -85,7 +85,7 @@ def ruler_guard(doc: "Doc") -> "Doc":
     return doc
 
 
-def add_entity_ruler(nlp: "Language", ontology: "Ontology") -> None:
+def add_entity_ruler(nlp: Language, ontology: Ontology) -> None:
     patterns = ruler_patterns(ontology)
     if "graphbuild_ruler" in nlp.pipe_names or not patterns:
         return

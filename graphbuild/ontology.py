@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, RDFS, OWL, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import OntologyError
@@ -246,18 +246,6 @@ class Ontology:
         """
         return _resolve(self, mention.strip(), hint)
 
-    def resolve_all(self, mention: str) -> list[Actor]:
-        """Every known actor a compound adjective names: "US-Israeli" -> [US, Israel]; one actor for a
-        name that merely contains a hyphen ("Kataib Hezbollah", "al-Shabaab"); [] when a part is unknown."""
-        whole = self.resolve(mention)
-        parts = [p for p in re.split(r"[-\u2013/]", mention) if p.strip()]
-        if whole.resolved or len(parts) < 2:
-            return [whole] if whole.resolved else []
-        states = [self._state_words.get(normalize(p)) for p in parts]
-        if all(states):
-            return [self.actors[s].ref(mention) for s in dict.fromkeys(states)]
-        return []
-
     def links(self, actor: Actor) -> list[tuple[str, str]]:
         """Affiliations of an actor, curated or implied by a derived actor's kind: a sponsored group is
         backedBy its sponsor, a facility ownedBy its state."""
@@ -351,7 +339,7 @@ def _sponsored_group(onto: Ontology, key: str, mention: str):
     sponsor gives the sponsored-group actor; "Iran-backed Kataib Hezbollah" names the group itself."""
     lex = onto.lexicon
     words = mention.strip().lower().translate(_DASHES).split()
-    for i, word in enumerate(words[:3]):
+    for i in range(min(3, len(words))):
         for n in (1, 2):  # the sponsor may be two words: "United States-backed"
             phrase = " ".join(words[i:i + n])
             m = re.fullmatch(r"pro-(?P<pro>.+)|(?P<sp>.+)-(?P<cue>[a-z]+)", phrase)

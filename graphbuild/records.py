@@ -199,7 +199,7 @@ class Event:
         return stable_id(self.doc_id, self.span, self.actor and self.actor.id,
                          self.target and self.target.id, self.event_type, self.action_lemma, prefix="m-")
 
-    def with_event_id(self, event_id: str) -> "Event":
+    def with_event_id(self, event_id: str) -> Event:
         return replace(self, event_id=event_id)
 
     def to_dict(self) -> dict[str, Any]:
@@ -223,7 +223,7 @@ class Event:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Event":
+    def from_dict(cls, d: dict[str, Any]) -> Event:
         """Inverse of :meth:`to_dict`; the closed fields (type, modality, kinds) are checked, so a record
         outside the contract is refused with the field named (:class:`InputError`)."""
 

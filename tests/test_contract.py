@@ -163,7 +163,7 @@ def test_a_declared_user_ontology_loads(tmp_path):
 COUNTRIES = ["IRQ", "IRN", "USA"]
 _text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30)
 _word = st.text("abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12).filter(lambda s: s.strip("-"))
-_actors = st.builds(lambda i, label, kind, country, mention: Actor(("x-" if i % 2 else "") + f"{label}-{i}",
+_actors = st.builds(lambda i, label, kind, country, mention: Actor(("x-" if i % 2 else "a-") + f"{label}-{i}",
                                                                    label, kind, country, mention, not i % 2),
                     st.integers(0, 50), _word, st.sampled_from(KINDS),
                     st.none() | st.sampled_from(COUNTRIES), _text)

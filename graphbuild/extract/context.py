@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
     from ..ontology import Ontology
 
-_ABS = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+_ABS = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?|"
+                  r"(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
                   r"(?:,?\s+(?P<y>\d{4}))?\b")
 
 
@@ -61,7 +62,7 @@ def resolve_date(text: str, published: date | None) -> str | None:
     return None
 
 
-def sentence_date(sent: "Span", published: date | None, after: int = 0) -> str | None:
+def sentence_date(sent: Span, published: date | None, after: int = 0) -> str | None:
     """The first date expression of the sentence (not in the dateline, which ends at ``after``)."""
     for ent in sent.ents:
         if ent.label_ == "DATE" and ent.start_char >= after:
@@ -127,7 +128,7 @@ def dateline_date(text: str) -> date | None:
     return date.fromisoformat(found) if found else None
 
 
-def place_of(name: str, ontology: "Ontology") -> Place:
+def place_of(name: str, ontology: Ontology) -> Place:
     """A place with its country and, for a city or town, its coordinates: a country's own name first
     ("Lebanon" is the country, not the town in Tennessee), then the gazetteer, then the ontology (a named
     facility or a region an actor is tied to).
@@ -147,7 +148,7 @@ def place_of(name: str, ontology: "Ontology") -> Place:
     return Place(label=name, country=iso)
 
 
-def sentence_place(sent: "Span", ontology: "Ontology", exclude: set[int]) -> Place | None:
+def sentence_place(sent: Span, ontology: Ontology, exclude: set[int]) -> Place | None:
     """The first named location of the sentence that is not the actor or the target; a region of no one
     country ("the Middle East") only when the sentence names no more specific place."""
     region = None

@@ -98,7 +98,7 @@ def _antecedent(ms: list[Mention], i: int) -> int | None:
     return None
 
 
-def _fill(m: Mention, source: "Mention | Actor", penalty: float) -> Mention:
+def _fill(m: Mention, source: Mention | Actor, penalty: float) -> Mention:
     """``m`` with the actor of ``source`` (a mention that names it, or the actor itself); not when the
     victims are the attackers themselves ("six rebels were killed in the raid")."""
     e = m.event
