@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Affiliation, Document
-from .phrases import np_span
-from .words import words_of
+from .lexicon import words_of
+from .noun_phrases import np_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

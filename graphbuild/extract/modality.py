@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .phrases import np_span
-from .words import SUBJ, Words
+from .lexicon import SUBJ, Words
+from .noun_phrases import np_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

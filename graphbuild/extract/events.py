@@ -1,7 +1,8 @@
 """Rule-based event extraction over a dependency parse: triggers (verbs and event nouns from the ontology's
-lexicon) -> frames (verbal.py, nominal.py) -> sides resolved through coreference (coref.py) and the ontology
--> events with modality and attribution (modality.py), place and date (context.py), leaving out mentions that
-report no event (reports.py) -> perpetrators filled across the sentences of one incident (incidents.py).
+lexicon) -> frames (verb_events.py, noun_events.py) -> sides resolved through coreference (coreference.py) and
+the ontology -> events with modality and attribution (modality.py), place and date (setting.py), leaving out
+mentions that report no event (non_events.py) -> perpetrators filled across the sentences of one incident
+(incidents.py).
 
 Every rule is about structure and the lexicon, never about a particular document or name.
 """
@@ -13,16 +14,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
-from .context import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
-from .coref import Coref
-from .frames import Frame, objects, passive_subjects
+from .coreference import Coref
 from .incidents import Mention, resolve_incidents
+from .lexicon import DEMONSTRATIVE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
-from .nominal import nominal_frames
-from .phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
-from .reports import is_polar_question, is_tally
-from .verbal import attribution_frames, verbal_frames
-from .words import DEMONSTRATIVE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
+from .non_events import is_polar_question, is_tally
+from .noun_events import nominal_frames
+from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .setting import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
+from .sides import Frame, objects, passive_subjects
+from .verb_events import attribution_frames, verbal_frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .frames import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
-from .phrases import Arg, modifier_actors, modifier_text, split_sides
-from .words import ENT_ACTOR, INDEFINITE, Words
+from .lexicon import ENT_ACTOR, INDEFINITE, Words
+from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
+from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .phrases import Arg
-from .words import OBJ, PASS_SUBJ, SUBJ, Words
+from .lexicon import OBJ, PASS_SUBJ, SUBJ, Words
+from .noun_phrases import Arg
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .words import DEMONSTRATIVE, PERSONAL, RELATIVE, Words
+from .lexicon import DEMONSTRATIVE, PERSONAL, RELATIVE, Words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

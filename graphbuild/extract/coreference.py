@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .phrases import Arg, conjuncts, is_definite_description, np_span, split_sides
-from .words import ENT_ACTOR, INDEFINITE, Words
+from .lexicon import ENT_ACTOR, INDEFINITE, Words
+from .noun_phrases import Arg, conjuncts, is_definite_description, np_span, split_sides
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
