@@ -1,7 +1,7 @@
 """The extractor's view of the ontology's lexicon: trigger lemmas, modes, modality cues, light and reporting
 verbs, actor nouns. Everything here is read from the Turtle files (one source of truth); this module only
-indexes it for the questions the rules ask. The constants below are grammar (closed-class words) and three
-small word classes the rules themselves are about (speakers, victim verbs, words for "an event")."""
+indexes it for the questions the rules ask. The constants below are grammar (closed-class words, dependency
+labels and entity labels), which stays in Python (docs/ontology-schema.md)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ INDEFINITE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody
               "each", "both", "either", "neither", "one", "some", "many", "several", "few", "others", "other",
               "something", "anything", "everything", "nothing", "whoever", "what", "who", "which",
               "we", "us", "i", "me", "you", "our", "my", "your"}
-# military nouns that name a machine, not people (the lexicon's military class lists both)
 SPEAKERS = {"i", "me", "we", "us", "you"}  # first and second person: the speaker, unnamed in the sentence
 SUBJ = ("nsubj", "csubj", "expl")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
