@@ -32,7 +32,8 @@ UNKNOWN = {"", "unknown", "unidentified", "unidentified actor", "unknown actor",
 # --------------------------------------------------------------------------- names
 
 def norm(text: str) -> str:
-    """The form names are compared in.
+    """The form names are compared in. Not :func:`graphbuild.text.normalize` on purpose: it mirrors the
+    shared reference scorer (``score.py``) exactly, so both give the same figures.
 
     >>> norm("The U.S. Embassy's")
     'us embassy'

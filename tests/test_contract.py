@@ -109,6 +109,12 @@ def test_every_cekg_term_of_a_built_graph_is_declared(mini_ontology):
     assert {e.lower() for e in EVENT_TYPES} <= used  # the direct triples, one property per type
 
 
+def test_every_cekg_term_of_the_examples_graph_is_declared(examples_out):
+    g = Graph().parse(examples_out / "graph.nt", format="nt")
+    used = {str(x)[len(NS):] for triple in g for x in triple if isinstance(x, URIRef) and str(x).startswith(NS)}
+    assert "assault" in used and used <= _declared(), sorted(used - _declared())
+
+
 def test_bundled_files_use_only_declared_terms():
     folder = ontology_dir()
     whole = Graph()
