@@ -40,7 +40,7 @@ def _warn(err: GraphbuildError) -> None:
     print(f"graphbuild: warning: {err}", file=sys.stderr)
 
 
-def build(inputs: str | Path | Iterable[str | Path], out: str | Path, **options) -> "Graph":
+def build(inputs: str | Path | Iterable[str | Path], out: str | Path, **options) -> Graph:
     """Build the graph of ``inputs`` (files, folders, ``-``) into the folder ``out`` and load it. ``options``
     are those of :func:`graphbuild.pipeline.build` (``force``, ``model``, ``ontology_files``, ``base``,
     ``n_process``, ``warn``, ``progress``); input problems are printed on stderr unless ``warn`` is given, and
@@ -56,7 +56,7 @@ def build(inputs: str | Path | Iterable[str | Path], out: str | Path, **options)
                  paths=dict(result.paths), documents=result.documents)
 
 
-def load(out: str | Path, *, base: str = DEFAULT_BASE) -> "Graph":
+def load(out: str | Path, *, base: str = DEFAULT_BASE) -> Graph:
     """The graph of a finished build: ``out`` is the output folder (its ``events.jsonl`` is read; the store and
     the RDF are opened when first asked for)."""
     from .export import read_articles, read_events

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from .documents import read_documents
 from .errors import GraphbuildError, InputError, OutputError
-from .export import (to_rdf, write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html,
-                     write_rdf)
+from .export import to_rdf, write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html, write_rdf
 from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
 from .namespaces import DEFAULT_BASE
