@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench readme clean
 
 install: $(STAMP)
 
@@ -22,6 +22,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# The README's saved-query outputs, from a fresh run on examples/ (tests/test_readme_queries.py checks them).
+readme: demo
+	$(BIN)/cog -r -I tools -D out=out README.md
 
 bench: install
 	$(BIN)/python benchmarks/extraction.py
