@@ -274,7 +274,7 @@ def test_search_zooms_to_the_actor_and_a_click_shows_its_events(browser, tmp_pat
     state = browser.execute_script("""
         var n = window.graphbuild.network, c = n.getViewPosition(), p = n.getPositions(['hamas']).hamas;
         return [n.getSelectedNodes(), Math.abs(c.x - p.x) + Math.abs(c.y - p.y), n.getScale()];""")
-    assert state[0] == ["hamas"] and state[1] < 1 and state[2] >= 1.2
+    assert state[0] == ["hamas"] and state[1] < 1 and state[2] >= 0.9
     panel = browser.find_element(By.ID, "details")
     assert panel.is_displayed() and "Hamas" in panel.text and "Hamas claimed it threatened Iran." in panel.text
     box.clear()

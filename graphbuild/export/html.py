@@ -108,7 +108,10 @@ def positions(g: nx.Graph, seed: int = 7, spacing: float = 70.0) -> dict:
             # scaled by the bulk, not the outliers: a dense core with a few far leaves still gets room
             local /= max(float(np.quantile(np.sqrt((local ** 2).sum(1)), 0.9)), 1e-9)
         radius = spacing * max(1.0, float(np.sqrt(len(nodes)))) * (1.3 if len(nodes) > 50 else 1.0)
-        discs.append((nodes, local * radius, radius))
+        local = local * radius
+        if len(nodes) > 2:
+            _fan_out_leaves(und, nodes, local, spacing)
+        discs.append((nodes, local, radius))
     # shelf packing: rows about as wide as the whole is tall, on a screen's proportions
     area = sum((2 * r + spacing) ** 2 for *_, r in discs)
     width = max(2 * discs[0][2] if discs else 0.0, 1.6 * area ** 0.5)
@@ -123,6 +126,28 @@ def positions(g: nx.Graph, seed: int = 7, spacing: float = 70.0) -> dict:
             out[v] = (round(cx + float(px), 1), round(cy + float(py), 1))
         x, row = x + d, max(row, d)
     return out
+
+
+def _fan_out_leaves(g: nx.Graph, nodes: list, local, spacing: float) -> None:
+    """Actors known only through one other (most victims and targets) sit evenly on a ring around it, in
+    the order the layout gave them, so a hub's many one-off targets do not pile up on one spot."""
+    import math
+
+    where = {v: i for i, v in enumerate(nodes)}
+    leaves: dict = {}
+    for v in nodes:
+        if g.degree(v) == 1:
+            (hub,) = g.neighbors(v)
+            if g.degree(hub) > 1:
+                leaves.setdefault(hub, []).append(v)
+    for hub, vs in leaves.items():
+        hx, hy = local[where[hub]]
+        vs.sort(key=lambda v: math.atan2(local[where[v]][1] - hy, local[where[v]][0] - hx))
+        ring = max(0.8 * spacing, len(vs) * spacing * 0.9 / (2 * math.pi))
+        start = math.atan2(local[where[vs[0]]][1] - hy, local[where[vs[0]]][0] - hx)
+        for k, v in enumerate(vs):
+            a = start + 2 * math.pi * k / len(vs)
+            local[where[v]] = (hx + ring * math.cos(a), hy + ring * math.sin(a))
 
 
 def _source_name(doc_id: str, documents: Mapping[str, Document]) -> str:
