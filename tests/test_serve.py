@@ -192,6 +192,8 @@ def _busy_oxigraph_seconds(window: float = 1.0) -> float:
 def test_serves_the_query_page_and_the_graph(server):
     status, headers, body = http(f"{server}/")
     assert status == 200 and headers["Content-Type"].startswith("text/html") and b"Yasgui" in body
+    assert b"PREFIX cekg: \\u003chttps://graphbuild.dev/ns/cekg#>" in body  # the editor opens on them
+    assert b'href="/graph.html"' in body
     assert http(f"{server}/yasgui.min.js")[0] == 200  # shipped with the server: works offline
     status, headers, body = http(f"{server}/graph.html")
     assert status == 200 and headers["Content-Type"].startswith("text/html")

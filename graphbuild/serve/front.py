@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import json
 import re
 import time
 from pathlib import Path
@@ -84,6 +85,28 @@ def _error_lines(body: bytes) -> bytes:
     b'error at 2:10: expected CONSTRUCT'
     """
     return re.sub(rb"error at (\d+):", lambda m: b"error at %d:" % max(1, int(m[1]) - 1), body, count=1)
+
+
+YASGUI_ANCHOR = b'new Yasgui(document.getElementById("yasgui"), {'
+
+
+def query_page(page: bytes, prefixes: dict[str, str]) -> bytes:
+    """Oxigraph's YASGUI page, its editor opening on the graph's prefixes and a first query (so the editor
+    knows them too) and a link to the graph. Left as it is if its script is not the one expected.
+
+    >>> b"PREFIX cekg:" in query_page(YASGUI_ANCHOR, {"cekg": "https://graphbuild.dev/ns/cekg#"})
+    True
+    """
+    if YASGUI_ANCHOR not in page:
+        return page
+    start = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items()) + \
+        "\nSELECT ?attacker ?target ?events WHERE {\n  { SELECT ?a ?t (COUNT(?e) AS ?events) WHERE {\n" \
+        "      ?e a plover:ASSAULT ; cekg:actor ?a ; cekg:target ?t } GROUP BY ?a ?t }\n" \
+        "  ?a skos:prefLabel ?attacker . ?t skos:prefLabel ?target .\n} ORDER BY DESC(?events) LIMIT 50\n"
+    value = json.dumps(start).replace("<", "\\u003c").encode()
+    page = page.replace(YASGUI_ANCHOR, YASGUI_ANCHOR + b" yasqe: { value: " + value + b" },", 1)
+    link = b'<p style="margin:4px 8px;font:13px sans-serif"><a href="/graph.html">the graph view</a></p>'
+    return page.replace(b'<div id="yasgui"></div>', link + b'<div id="yasgui"></div>', 1)
 
 
 def _operation(method: str, content_type: str, params: dict[str, str], body: bytes) -> tuple[str, str] | None:
@@ -195,7 +218,10 @@ def make_app(out: Path, backend: OxigraphServer, *, bound_host: str, allow_updat
                                                "X-Content-Type-Options": "nosniff"})
 
     async def asset(request: web.Request) -> web.StreamResponse:
-        return await forward(request, request.path)
+        reply = await forward(request, request.path)
+        if request.path == "/" and reply.status == 200:
+            reply.body = query_page(reply.body, prefixes)
+        return reply
 
     async def elsewhere(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound(text="not found: the query page is at /, the endpoint at /sparql, the graph at "
