@@ -60,13 +60,14 @@ def serve(out: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *,
         mode = "read-write" if allow_update else "read-only"
         print(f"graphbuild: SPARQL endpoint {url}/sparql ({mode}, {timeout:g} s query limit); query page at "
               f"{url}/, graph at {url}/graph.html", flush=True)
-        asyncio.run(_run(app, sock, verbose))
-    except KeyboardInterrupt:
-        pass
+        try:
+            asyncio.run(_run(app, sock, verbose))
+        except KeyboardInterrupt:
+            pass
+        print("graphbuild: stopped", file=sys.stderr)
     finally:
         backend.stop()
         sock.close()
-    print("graphbuild: stopped", file=sys.stderr)
 
 
 async def _run(app, sock: socket.socket, verbose: bool) -> None:
