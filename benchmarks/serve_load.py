@@ -41,7 +41,8 @@ def main() -> None:
         text, t = texts[i % len(texts)], time.perf_counter()
         if i % 2:
             req = urllib.request.Request(url, urllib.parse.urlencode({"query": text}).encode(),
-                                         {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+                                         {"Content-Type": "application/x-www-form-urlencoded",
+                                          "Accept": "text/csv"})
         else:
             req = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": text}),
                                          headers={"Accept": "application/sparql-results+json"})
@@ -64,8 +65,9 @@ def main() -> None:
     ok = sum(1 for s, _ in answers if s == 200)
     times = sorted(t for _, t in answers)
     print(f"{args.clients} clients, {args.queries} queries: {ok} answered 200, {args.queries - ok} not")
+    p95 = times[int(0.95 * len(times)) - 1]
     print(f"wall {wall:.1f} s, {args.queries / wall:.1f} queries/s; per query median "
-          f"{statistics.median(times) * 1000:.0f} ms, 95th percentile {times[int(0.95 * len(times)) - 1] * 1000:.0f} ms")
+          f"{statistics.median(times) * 1000:.0f} ms, 95th percentile {p95 * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import pytest
 
 from graphbuild.graph import MergedEvent
 from graphbuild.records import Event
-from graphbuild.store import iter_dicts, open_store, query, read_query
+from graphbuild.store import open_store, query, read_query
 
 DIRECT = ("asserted", "claimed", "alleged")  # reported as having happened
 
@@ -33,7 +33,10 @@ def rows(examples_out):
     store = open_store(examples_out)
 
     def run(name: str) -> list[dict]:
-        return list(iter_dicts(query(store, read_query(name))))
+        """The rows as plain values: IRIs in full, literals as their lexical form, unbound as None."""
+        result = query(store, read_query(name))
+        columns = [v.value for v in result.variables]
+        return [{c: None if sol[c] is None else sol[c].value for c in columns} for sol in result]
 
     return run
 
@@ -146,7 +149,8 @@ def test_most_active_actors(events, rows, ontology):
 def test_sources_per_event(events, rows):
     expected = Counter((ev.mention_count, len(ev.doc_ids), tuple(sorted(ev.doc_ids))) for ev in events)
     got = Counter((int(r["mentions"]), int(r["articles"]),
-                   tuple(sorted(s.rsplit(": ", 1)[-1] for s in r["sources"].split("; ")))) for r in rows("sources-per-event"))
+                   tuple(sorted(s.rsplit(": ", 1)[-1] for s in r["sources"].split("; "))))
+                  for r in rows("sources-per-event"))
     assert got == expected
 
 

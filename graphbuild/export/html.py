@@ -19,12 +19,10 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..graph import MODALITY_RANK, MergedEvent, build_graph
-from ..records import Document
+from ..records import KIND_TABLE, Document
 from .files import atomic_write
 
-KIND_COLOURS = {"state": "#1f77b4", "government": "#4e79a7", "military": "#2ca02c", "police": "#17becf",
-                "armed_group": "#d62728", "person": "#9467bd", "organisation": "#ff7f0e",
-                "facility": "#8c564b", "civilians": "#e377c2", "unknown": "#7f7f7f"}
+KIND_COLOURS = {kind: info.colour for kind, info in KIND_TABLE.items()}
 # edges take the colour of their event type; violent types warm, cooperative ones cool
 TYPE_COLOURS = {"ASSAULT": "#d62728", "COERCE": "#8c564b", "THREATEN": "#ff7f0e", "SANCTION": "#bcbd22",
                 "PROTEST": "#e377c2", "MOBILIZE": "#7f7f7f", "ACCUSE": "#9467bd", "REJECT": "#a05d56",
@@ -122,7 +120,7 @@ def positions(g: nx.Graph, seed: int = 7, spacing: float = 70.0) -> dict:
         if x > 0 and x + d > width:
             x, y, row = 0.0, y + row, 0.0
         cx, cy = x + d / 2, y + d / 2
-        for v, (px, py) in zip(nodes, local):
+        for v, (px, py) in zip(nodes, local, strict=True):
             out[v] = (round(cx + float(px), 1), round(cy + float(py), 1))
         x, row = x + d, max(row, d)
     return out
