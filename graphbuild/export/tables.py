@@ -22,7 +22,7 @@ NODE_COLUMNS = ("id", "label", "kind", "country", "resolved", "activity")
 EDGE_COLUMNS = ("event_id", "source", "target", "source_label", "target_label", "event_type", "action",
                 "action_text", "modality", "mode", "cameo", "date", "place", "place_country", "confidence",
                 "mentions", "doc_ids", "article_published", "article_url", "article_source", "attributed_to",
-                "evidence")
+                "evidence", "actor_mentions", "target_mentions")
 SEP = " | "
 
 
