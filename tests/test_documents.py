@@ -68,8 +68,12 @@ def test_folders_are_read_recursively_and_ids_are_stems(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "one.txt").write_text("Police arrested two suspects in the capital on Monday.")
     (tmp_path / "two.html").write_text("<p>Protesters marched on the parliament building demanding reforms.</p>")
-    (tmp_path / "notes.md").write_text("ignored")
-    assert sorted(d.id for d in read_documents([tmp_path])) == ["one", "two"]
+    (tmp_path / "notes.md").write_text("named and skipped")
+    (tmp_path / ".hidden.txt").write_text("Hidden files are not inputs, the reader leaves them alone.")
+    problems = []
+    assert sorted(d.id for d in read_documents([tmp_path], warn=problems.append)) == ["one", "two"]
+    assert [(p.path, p.skipped) for p in problems] == [(tmp_path, False)]
+    assert "left out 1 file of unknown kind (notes.md;" in str(problems[0])
 
 
 def test_stdin_jsonl_and_plain_text():
