@@ -45,6 +45,7 @@ def page_text(html: str, tree=None) -> str:
     >>> page_text("<html><body><nav>Home | World</nav><p>Troops entered the town on Monday.</p></body></html>")
     'Troops entered the town on Monday.'
     """
+    html = _whole_page(html)
     text = _extract(html, favor_precision=True)
     if len(text) < 2 * _MIN_TEXT:
         balanced = _extract(html)

@@ -14,7 +14,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 # under this many words a text is not judged: headlines and notes mislead any detector
 MIN_WORDS = 25
-# the detector's calibrated probability needed to call a text foreign
+# a text is called foreign when the detector gives the expected language under 1 - MIN_CONFIDENCE, and
+# the expected one when it gives it at least MIN_CONFIDENCE
 MIN_CONFIDENCE = 0.95
 # English prose has about half of its words among spaCy's English stop words; other languages a few
 _ENGLISH_SHARE = 0.25
@@ -49,8 +50,18 @@ def language_name(code: str) -> str:
     return entry.name if entry else code
 
 
+def _sample(text: str) -> str | None:
+    sample = text[:_SAMPLE]
+    words = _WORD.findall(sample)
+    if len(words) < MIN_WORDS:
+        return None
+    if sum(w.isupper() for w in words) > 0.8 * len(words):
+        sample = sample.lower()  # wire copy in capitals: the model knows ordinary case
+    return sample
+
+
 def detect_language(text: str) -> Language | None:
-    """The language of a text, or None when it is too short to judge.
+    """The most likely language of a text, or None when it is too short to judge.
 
     >>> detect_language("Les rebelles ont attaqué la ville hier soir, a déclaré la police dans un "
     ...                 "communiqué publié ce matin. Trois soldats ont été tués et plusieurs maisons "
@@ -59,25 +70,27 @@ def detect_language(text: str) -> Language | None:
     >>> detect_language("Rebels attacked the town.") is None
     True
     """
-    sample = text[:_SAMPLE]
-    words = _WORD.findall(sample)
-    if len(words) < MIN_WORDS:
+    sample = _sample(text)
+    if sample is None:
         return None
-    if sum(w.isupper() for w in words) > 0.8 * len(words):
-        sample = sample.lower()  # wire copy in capitals: the model knows ordinary case
-    code, confidence = _identifier().classify(sample)
-    return Language(code, confidence)
+    return Language(*_identifier().classify(sample))
 
 
 def _judge(text: str, expected: str) -> Language | None:
-    found = detect_language(text)
-    if found is None:
+    sample = _sample(text)
+    if sample is None:
         return None
-    if found.code != expected and expected == "en":
-        words = [w.lower() for w in _WORD.findall(text[:_SAMPLE])]
+    ranked = _identifier().rank(sample)
+    (top, p_top), p_expected = ranked[0], dict(ranked).get(expected, 0.0)
+    if top == expected:
+        return Language(top, p_top) if p_top >= MIN_CONFIDENCE else None
+    if p_expected > 1 - MIN_CONFIDENCE:
+        return None  # it may well be ``expected``: unsure
+    if expected == "en":
+        words = [w.lower() for w in _WORD.findall(sample)]
         if sum(w in STOP_WORDS for w in words) >= _ENGLISH_SHARE * len(words):
-            return Language(expected, found.confidence)  # names or jargon misled the detector
-    return found if found.confidence >= MIN_CONFIDENCE else None
+            return Language(expected, p_expected)  # English function words throughout: names misled it
+    return Language(top, p_top)
 
 
 def identify(text: str, expected: str = "en") -> str | None:

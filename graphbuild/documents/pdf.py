@@ -8,6 +8,7 @@ import re
 
 from ..errors import InputError
 from ..records import Document
+from .prepare import prepare_text
 
 # pypdf logs its repairs of damaged files; the reader reports what matters itself
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
@@ -33,7 +34,8 @@ def reflow(page: str) -> str:
 
 
 def parse_pdf(data: bytes, doc_id: str, origin: str | None = None) -> Document:
-    """A PDF file's bytes -> Document: the text of every page, title and author from its metadata. An
+    """A PDF file's bytes -> Document: the text of every page (running heads and page numbers go as
+    plain-text furniture), title, author and creation date from its metadata. An
     encrypted PDF that needs a password, a broken file or one without a text layer (a scan) raises
     InputError (``skipped``)."""
     from pypdf import PdfReader
@@ -57,5 +59,5 @@ def parse_pdf(data: bytes, doc_id: str, origin: str | None = None) -> Document:
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
         raise InputError("PDF without a text layer (a scan?); skipped", path=origin, skipped=True)
-    return Document(id=doc_id, text=text, title=title or None, published=created.date() if created else None,
+    return Document(id=doc_id, text=prepare_text(text), title=title or None, published=created.date() if created else None,
                     origin=origin, author=author or None)
