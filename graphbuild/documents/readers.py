@@ -235,8 +235,10 @@ def read_path(path: Path, warn: Warn = _raise) -> Iterator[Document]:
 def read_stdin(warn: Warn = _raise, stream=None) -> Iterator[Document]:
     """stdin: JSONL when the first non-blank character is '{', a web page when it is markup, else one
     plain-text document 'stdin'."""
-    stream = stream or sys.stdin
-    text = stream.read()
+    if stream is None:  # bytes, so that invalid UTF-8 is named rather than raised
+        text = decode(sys.stdin.buffer.read(), "<stdin>", warn)
+    else:
+        text = stream.read()
     if text.lstrip().startswith("{"):
         yield from parse_jsonl(text.splitlines(), "<stdin>", warn)
     elif not text.strip():
