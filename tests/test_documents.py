@@ -198,3 +198,23 @@ def test_record_without_text_and_a_page_with_no_text_are_named(tmp_path):
     assert list(read_documents([f], warn=problems.append)) == []
     assert [(p.line, p.skipped) for p in problems] == [(1, True), (None, True), (3, True)]
     assert str(problems[1]).startswith(f"{f}:2: no text found")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".jsonl", ".pdf"])
+def test_readers_never_raise_on_arbitrary_bytes(tmp_path_factory, suffix):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    folder = tmp_path_factory.mktemp("fuzz")
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode)))
+    def check(data):
+        f = folder / f"doc{suffix}"
+        f.write_bytes(data)
+        problems = []
+        for doc in read_documents([f], warn=problems.append):
+            assert doc.text.strip()
+        assert all(isinstance(p, InputError) for p in problems)
+
+    check()

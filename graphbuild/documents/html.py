@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 import trafilatura
+from lxml import etree
 from trafilatura.settings import DEFAULT_CONFIG
 
+from ..errors import InputError
 from ..records import Document
 from .dates import parse_date
 from .prepare import prepare_text
@@ -110,11 +112,15 @@ def parse_html(html: str, doc_id: str, origin: str | None = None) -> Document:
     ('Strike on depot', 'Drones struck an oil depot overnight.', 'en')
     """
     html = _whole_page(html)
-    tree = trafilatura.load_html(html)
-    text = prepare_text(page_text(html, tree), furniture=False)
-    if tree is None:
-        return Document(id=doc_id, text=text, origin=origin)
-    meta = trafilatura.extract_metadata(tree)
+    try:
+        tree = trafilatura.load_html(html)
+        text = prepare_text(page_text(html, tree), furniture=False)
+        if tree is None:
+            return Document(id=doc_id, text=text, origin=origin)
+        meta = trafilatura.extract_metadata(tree)
+    except (ValueError, TypeError, LookupError, etree.LxmlError) as e:  # markup that lxml cannot take
+        raise InputError(f"cannot read this web page ({type(e).__name__}: {e}); skipped", path=origin,
+                         skipped=True) from None
     lang = (tree.get("lang") or meta.language or _meta(tree, "og:locale", "language") or "").strip()
     return Document(
         id=doc_id,

@@ -227,7 +227,10 @@ def read_path(path: Path, warn: Warn = _raise) -> Iterator[Document]:
         return
     text = decode(data, path, warn, html=suffix in (".html", ".htm"))
     if suffix in (".html", ".htm"):
-        yield parse_html(text, path.stem, origin=str(path))
+        try:
+            yield parse_html(text, path.stem, origin=str(path))
+        except InputError as e:
+            warn(e)
     else:
         yield parse_txt(text, path.stem, origin=str(path))
 
