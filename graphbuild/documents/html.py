@@ -85,7 +85,8 @@ def _drop_link_lines(text: str, tree) -> str:
         longest = max((len(link.split()) for link in links if f" {link} " in f" {words} "), default=0)
         if not words or longest < _LINKED_SHARE * len(words.split()):
             kept.append(line)
-    return "\n".join(kept)
+    out = "\n".join(kept)
+    return out if len(out) >= len(text) / 2 else text  # most of it linked: the page is built of links
 
 
 def _meta(tree, *keys: str) -> str | None:
