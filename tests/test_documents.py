@@ -192,7 +192,8 @@ def test_a_web_page_in_its_declared_charset_is_read_without_a_warning(tmp_path):
 
 def test_record_without_text_and_a_page_with_no_text_are_named(tmp_path):
     f = tmp_path / "in.jsonl"
-    f.write_text('{"id": "a", "text": "   "}\n{"id": "b", "html": "<html><body><script>var x = 1;</script></body></html>"}\n'
+    f.write_text('{"id": "a", "text": "   "}\n'
+                 '{"id": "b", "html": "<html><body><script>var x = 1;</script></body></html>"}\n'
                  '[1, 2]\n')
     problems = []
     assert list(read_documents([f], warn=problems.append)) == []

@@ -19,8 +19,19 @@ from .html import page_text, parse_html
 from .language import detect_language, foreign_language, identify
 from .pdf import parse_pdf
 from .prepare import prepare_text
-from .readers import (SUFFIXES, Warn, decode, iter_paths, json_lines, parse_jsonl, parse_record, parse_txt,
-                      read_documents, read_path, read_stdin)
+from .readers import (
+    SUFFIXES,
+    Warn,
+    decode,
+    iter_paths,
+    json_lines,
+    parse_jsonl,
+    parse_record,
+    parse_txt,
+    read_documents,
+    read_path,
+    read_stdin,
+)
 from .recase import drop_leading_notes, english_word, recase
 
 __all__ = [

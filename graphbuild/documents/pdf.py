@@ -59,5 +59,5 @@ def parse_pdf(data: bytes, doc_id: str, origin: str | None = None) -> Document:
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
         raise InputError("PDF without a text layer (a scan?); skipped", path=origin, skipped=True)
-    return Document(id=doc_id, text=prepare_text(text), title=title or None, published=created.date() if created else None,
-                    origin=origin, author=author or None)
+    return Document(id=doc_id, text=prepare_text(text), title=title or None, origin=origin,
+                    published=created.date() if created else None, author=author or None)

@@ -10,7 +10,6 @@ import functools
 import re
 from collections.abc import Callable
 
-
 # a sentence starts after end punctuation, a line break, the dateline's "--" or an opening quote (one that
 # follows a space), past any bracketed notes ("[begin recording] [Speaker]")
 _SENTENCE_START = re.compile(r"((?:^|[.!?]\s+|[.!?][\"”’']\s+|\n\s*|--\s*|(?<![^\s(])[\"“]\s*)"
