@@ -104,16 +104,16 @@ def parse_record(obj: object, origin: str, line: int) -> Document:
     if not isinstance(obj, dict):
         raise InputError("expected a JSON object with 'id' and 'text'", path=origin, line=line, skipped=True)
     text, html = obj.get("text"), obj.get("html")
-    if isinstance(html, str) and html.strip():
-        base = parse_html(html, "", origin=where)
-    elif isinstance(text, str) and text.strip():
-        base = parse_html(text, "", origin=where) if looks_like_html(text) else None
-    else:
+    has_html, has_text = isinstance(html, str) and html.strip(), isinstance(text, str) and text.strip()
+    if not (has_html or has_text):
         raise InputError("record has no 'text'", path=origin, line=line, skipped=True)
     doc_id = obj.get("id", obj.get("doc_id"))
     if doc_id is None or str(doc_id).strip() == "":
         raise InputError("record has no 'id'", path=origin, line=line, skipped=True)
-    base = base or Document(id="", text=prepare_text(text))
+    if has_html or looks_like_html(text):
+        base = parse_html(html if has_html else text, str(doc_id), origin=where)
+    else:
+        base = Document(id=str(doc_id), text=prepare_text(text))
     return Document(
         id=str(doc_id),
         text=base.text,
