@@ -4,19 +4,23 @@ here, not re-implemented). graphbuild's plain-text furniture rules do not run on
 
 from __future__ import annotations
 
+import functools
 import re
-
-import trafilatura
-from lxml import etree
-from trafilatura.settings import DEFAULT_CONFIG
 
 from ..errors import InputError
 from ..records import Document
 from .dates import parse_date
 from .prepare import prepare_text
 
-# under this many characters trafilatura's own result is suspect (its MIN_EXTRACTED_SIZE)
-_MIN_TEXT = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+
+@functools.cache
+def _min_text() -> int:
+    """Under this many characters trafilatura's own result is suspect (its MIN_EXTRACTED_SIZE)."""
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    return DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+
+
 _LOOKS_HTML = re.compile(r"<(?:p|div|article|html|body|br|span|h[1-6])\b[^>]*>", re.IGNORECASE)
 
 
@@ -32,6 +36,8 @@ def looks_like_html(text: str) -> bool:
 
 
 def _extract(html: str, **options) -> str:
+    import trafilatura  # imported when a page is read: it takes a second
+
     return trafilatura.extract(html, include_comments=False, include_tables=True, output_format="txt",
                                deduplicate=False, **options) or ""
 
@@ -47,13 +53,15 @@ def page_text(html: str, tree=None) -> str:
     >>> page_text("<html><body><nav>Home | World</nav><p>Troops entered the town on Monday.</p></body></html>")
     'Troops entered the town on Monday.'
     """
+    import trafilatura
+
     html = _whole_page(html)
     text = _extract(html, favor_precision=True)
-    if len(text) < 2 * _MIN_TEXT:
+    if len(text) < 2 * _min_text():
         balanced = _extract(html)
         if len(balanced) > 3 * len(text):
             text = balanced
-    if len(text) >= _MIN_TEXT:
+    if len(text) >= _min_text():
         return _drop_link_lines(text, tree if tree is not None else trafilatura.load_html(html))
     _, base, _ = trafilatura.baseline(html)
     base = base.strip()
@@ -112,6 +120,9 @@ def parse_html(html: str, doc_id: str, origin: str | None = None) -> Document:
     >>> doc.title, doc.text, doc.language
     ('Strike on depot', 'Drones struck an oil depot overnight.', 'en')
     """
+    import trafilatura
+    from lxml import etree
+
     html = _whole_page(html)
     try:
         tree = trafilatura.load_html(html)

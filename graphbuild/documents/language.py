@@ -9,9 +9,6 @@ import functools
 import re
 from typing import NamedTuple
 
-import pycountry
-from spacy.lang.en.stop_words import STOP_WORDS
-
 # under this many words a text is not judged: headlines and notes mislead any detector
 MIN_WORDS = 25
 # a text is called foreign when the detector gives the expected language under 1 - MIN_CONFIDENCE, and
@@ -46,6 +43,8 @@ def language_name(code: str) -> str:
     >>> language_name("fr"), language_name("xx")
     ('French', 'xx')
     """
+    import pycountry  # its tables load on import: only when a language is named
+
     entry = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
     return entry.name if entry else code
 
@@ -87,6 +86,8 @@ def _judge(text: str, expected: str) -> Language | None:
     if p_expected > 1 - MIN_CONFIDENCE:
         return None  # it may well be ``expected``: unsure
     if expected == "en":
+        from spacy.lang.en.stop_words import STOP_WORDS  # imports spaCy: only when a text is judged
+
         words = [w.lower() for w in _WORD.findall(sample)]
         if sum(w in STOP_WORDS for w in words) >= _ENGLISH_SHARE * len(words):
             return Language(expected, p_expected)  # English function words throughout: names misled it
