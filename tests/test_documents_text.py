@@ -57,3 +57,21 @@ def test_curly_quotes_hyphens_and_line_breaks_of_tokenized_text():
 def test_prepared_text_of_tokenized_wire_copy_reads_as_prose():
     text = "GUERRILLAS ATTACKED THE POST , THE ARMY SAID . TWO SOLDIERS DIED , IT SAID ."
     assert prepare_text(text) == "Guerrillas attacked the post, the army said. Two soldiers died, it said."
+
+
+def test_a_long_sentence_is_never_furniture_wherever_it_stands():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    sentence = ("Government troops and fighters of the armed opposition exchanged heavy fire across the river for "
+                "most of the night, residents of both banks said on Tuesday.")
+    furniture = st.sampled_from(["Share", "9 minutes -", "1 hour ago", "-", "Latest Stories", "By Staff",
+                                 "Minister opens a new bridge over the river in the north",
+                                 "Football club signs a new striker for next season."])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(furniture, max_size=12), st.lists(furniture, max_size=12))
+    def check(before, after):
+        assert sentence in clean_text("\n".join([*before, sentence, *after])).splitlines()
+
+    check()
