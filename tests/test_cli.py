@@ -1,9 +1,7 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 from rdflib import Graph
 
 from graphbuild.cli import main
