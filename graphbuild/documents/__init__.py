@@ -8,11 +8,10 @@ ready for NLP. One room per kind of work:
 - ``detok``: tokenized text from research corpora put back as prose
 - ``recase``: all-capitals wire copy in sentence case; transcribers' paragraph labels
 - ``language``: which language a document is in (py3langid)
-- ``dates``: publication dates
 - ``prepare``: the last steps every document's text goes through
 """
 
-from .dates import parse_date
+from ..dates import parse_date
 from .detok import detokenize, is_tokenized
 from .furniture import clean_text
 from .html import page_text, parse_html

@@ -60,7 +60,7 @@ def clean_text(text: str) -> str:
         return text.strip()
     kinds = [line_kind(ln) for ln in lines]
     kept = []
-    for i, (line, kind) in enumerate(zip(lines, kinds)):
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         around = {kinds[i - 1] if i else None, kinds[i + 1] if i + 1 < len(kinds) else None}
         if kind == HEAD:
             keep = PROSE in around and not around & {HEAD, STAMP}

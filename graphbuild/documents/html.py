@@ -7,9 +7,9 @@ from __future__ import annotations
 import functools
 import re
 
+from ..dates import parse_date
 from ..errors import InputError
 from ..records import Document
-from .dates import parse_date
 from .prepare import prepare_text
 
 

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from ..dates import parse_date
 from ..errors import InputError
 from ..records import Document
-from .dates import parse_date
 from .html import looks_like_html, parse_html
 from .language import identify, language_name
 from .pdf import parse_pdf
