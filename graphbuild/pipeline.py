@@ -25,6 +25,7 @@ from .records import Affiliation, Document, Event
 OUTPUTS = ("events.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "store", "graph.html", "nodes.csv",
            "edges.csv", "graph.graphml")
 DOC_TIMEOUT = 60.0  # seconds per 100,000 characters a document's extraction may take
+BATCH_CHARS = 100_000  # characters parsed at once (about 330 MB of parser memory with en_core_web_sm)
 
 
 def _raise(err: InputError) -> None:
@@ -89,7 +90,8 @@ def _on_alarm(signum, frame):
 def _time_limit(seconds: float | None):
     """Raise :class:`_TimeUp` in the block after ``seconds`` (wall clock). Only the main thread of a POSIX
     process can take the signal, and a timer someone else armed is left alone: then the block runs unguarded."""
-    if (seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+    if (seconds is None or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()
             or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
         yield
         return
@@ -133,10 +135,12 @@ def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int =
             for k, (_offset, part) in enumerate(parts):
                 yield part, (i, k == len(parts) - 1)
 
-    if doc_timeout:
-        _warm_up(nlp, ontology)
+    warm = not doc_timeout
     current, events, affiliations, spent, failed = -1, [], [], 0.0, False
-    for sdoc, (i, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for sdoc, (i, last) in _parse(nlp, pieces(), batch_size, n_process):
+        if not warm:
+            _warm_up(nlp, ontology)
+            warm = True
         doc = pending[i]
         if i != current:
             current, events, affiliations, spent, failed = i, [], [], 0.0, False
@@ -164,6 +168,36 @@ def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int =
             del pending[i]
             if not failed:
                 yield doc, events, affiliations
+
+
+def _parse(nlp, items: Iterator[tuple[str, object]], batch_size: int, n_process: int) -> Iterator[tuple]:
+    """``nlp.pipe`` in batches of at most ``batch_size`` texts and :data:`BATCH_CHARS` characters: the parser's
+    memory grows with the characters of a batch (about 3 MB per 1,000), not with the documents' count."""
+    if n_process == 1:
+        for batch in _batches(items, batch_size, BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        return
+    # Worker processes batch by count only: few texts per batch, so a batch of pieces stays a few pieces.
+    yield from nlp.pipe(items, as_tuples=True, n_process=n_process,
+                        batch_size=max(1, min(batch_size, 4 * BATCH_CHARS // CHUNK_SIZE)))
+
+
+def _batches(items: Iterable[tuple[str, object]], most: int, chars: int) -> Iterator[list[tuple[str, object]]]:
+    """Consecutive groups of at most ``most`` items and ``chars`` characters (a longer item goes alone).
+
+    >>> [len(b) for b in _batches([("ab", 0), ("cd", 1), ("efgh", 2), ("i", 3)], most=3, chars=4)]
+    [2, 1, 1]
+    """
+    batch: list[tuple[str, object]] = []
+    n = 0
+    for item in items:
+        if batch and (len(batch) >= most or n + len(item[0]) > chars):
+            yield batch
+            batch, n = [], 0
+        batch.append(item)
+        n += len(item[0])
+    if batch:
+        yield batch
 
 
 def _warm_up(nlp, ontology: Ontology) -> None:

@@ -66,23 +66,44 @@ def test_split_document_gives_the_events_of_the_unsplit_one(nlp, ontology):
         assert e.sentence in doc.text and e.sentence[e.span[0]:e.span[1]].strip()
 
 
-def test_multi_megabyte_document_goes_through_in_bounded_pieces(ontology):
-    """Beyond spaCy's max_length (1,000,000 characters): parsed in pieces, never E088. A blank pipeline with
-    a sentencizer keeps this fast; the pieces it receives are what bounds the parser's memory."""
+class Recorder:
+    """A pipeline component that notes the characters of each batch the parser would get."""
+
+    batches: list[list[int]] = []
+
+    def __call__(self, doc):
+        self.batches.append([len(doc.text)])
+        return doc
+
+    def pipe(self, docs, batch_size=None):
+        docs = list(docs)
+        self.batches.append([len(d.text) for d in docs])
+        yield from docs
+
+
+def test_multi_megabyte_document_goes_through_in_bounded_batches(ontology):
+    """Beyond spaCy's max_length (1,000,000 characters): parsed in pieces, never E088, and never more than
+    BATCH_CHARS characters at once, since the parser's memory grows with them. A blank pipeline keeps this
+    fast; what it is handed is what the real parser would be handed."""
     import spacy
     from spacy.language import Language
 
-    seen = []
-    if "test_record_length" not in Language.factories:
-        Language.component("test_record_length", func=lambda d: seen.append(len(d.text)) or d)
+    if "test_recorder" not in Language.factories:
+        Language.factory("test_recorder", func=lambda nlp, name: Recorder())
     blank = spacy.blank("en")
     blank.add_pipe("sentencizer")
-    blank.add_pipe("test_record_length")
+    blank.add_pipe("test_recorder")
+    Recorder.batches.clear()
     text = corpus_text(30_000)
     assert len(text) > 2_500_000 > blank.max_length
-    [(doc, events, _)] = list(process([Document("huge", text)], ontology, blank, doc_timeout=None))
-    assert doc.id == "huge" and events == []  # no parse, no events: this checks the plumbing
-    assert sum(seen) == len(text) and max(seen) <= pipeline.CHUNK_SIZE and len(seen) >= 25
+    docs = [Document("small", PARAGRAPHS[0]), Document("huge", text), Document("small2", PARAGRAPHS[1])]
+    done = list(process(docs, ontology, blank, doc_timeout=None))
+    assert [d.id for d, _e, _a in done] == ["small", "huge", "small2"]
+    assert all(events == [] for _d, events, _a in done)  # no parse, no events: this checks the plumbing
+    pieces = [n for batch in Recorder.batches for n in batch]
+    assert sum(pieces) == len(text) + len(PARAGRAPHS[0]) + len(PARAGRAPHS[1]) and len(pieces) >= 27
+    assert max(pieces) <= pipeline.CHUNK_SIZE
+    assert max(sum(batch) for batch in Recorder.batches) <= pipeline.BATCH_CHARS
 
 
 # --------------------------------------------------------------------------- time budget
@@ -176,7 +197,8 @@ def test_force_replaces_the_output_in_one_swap(tmp_path, previous, fast_build):
     result = fast_build([src], out, force=True)
     after = snapshot(out)
     assert after != before and set(after) >= {p for p in before if p.parts[0] != "store"}
-    assert result.paths["events.jsonl"] == out / "events.jsonl" and '"doc_id": "b"' in (out / "events.jsonl").read_text()
+    assert result.paths["events.jsonl"] == out / "events.jsonl"
+    assert '"doc_id": "b"' in (out / "events.jsonl").read_text()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
 
 
