@@ -19,7 +19,8 @@ from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
 from .namespaces import DEFAULT_BASE
 from .nlp import CHUNK_SIZE, load_pipeline, split_text
-from .ontology import Ontology, load_ontology
+from .cache import load_ontology
+from .ontology import Ontology
 from .records import Affiliation, Document, Event
 
 OUTPUTS = ("events.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "store", "graph.html", "nodes.csv",
