@@ -98,8 +98,10 @@ def add_entity_ruler(nlp: "Language", ontology: "Ontology") -> None:
     nlp.add_pipe("graphbuild_ruler_guard", after="graphbuild_ruler")
 
 
-# Well below spaCy's max_length (1,000,000): the parse of one piece stays small in memory.
-CHUNK_SIZE = 100_000
+# Far below spaCy's max_length (1,000,000), and above the length of nearly every news article, which
+# therefore stays whole. Smaller pieces keep the parser's memory small, and the extraction fast: its cost
+# grows faster than the length of a piece (0.6 s of CPU at 20,000 characters, 12 s at 100,000).
+CHUNK_SIZE = 20_000
 
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")

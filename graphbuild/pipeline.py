@@ -178,9 +178,9 @@ def _parse(nlp, items: Iterator[tuple[str, object]], batch_size: int, n_process:
         for batch in _batches(items, batch_size, BATCH_CHARS):
             yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
         return
-    # Worker processes batch by count only: few texts per batch, so a batch of pieces stays a few pieces.
+    # Worker processes batch by count only: few enough that a batch of pieces stays within 2 * BATCH_CHARS.
     yield from nlp.pipe(items, as_tuples=True, n_process=n_process,
-                        batch_size=max(1, min(batch_size, 4 * BATCH_CHARS // CHUNK_SIZE)))
+                        batch_size=max(1, min(batch_size, 2 * BATCH_CHARS // CHUNK_SIZE)))
 
 
 def _batches(items: Iterable[tuple[str, object]], most: int, chars: int) -> Iterator[list[tuple[str, object]]]:
