@@ -69,6 +69,9 @@ def check_out(out: Path, force: bool, inputs: Iterable[str | Path] = ()) -> None
     and swaps it in at the end, so a failing build leaves the previous output as it was."""
     if out.exists() and not out.is_dir():
         raise OutputError("exists and is not a folder", path=out)
+    cwd = Path.cwd().resolve()
+    if out.resolve() == cwd or out.resolve() in cwd.parents:  # the swap would move the folder we stand in
+        raise OutputError("is the current folder or holds it; choose another output folder", path=out)
     if out.is_dir() and any(out.iterdir()):
         if not force:
             raise OutputError("folder is not empty; use --force to replace its contents", path=out)

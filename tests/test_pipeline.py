@@ -237,3 +237,11 @@ def test_force_refuses_an_output_folder_holding_the_input(tmp_path, previous, fa
     with pytest.raises(OutputError, match="holds the input"):
         fast_build([inside], out, force=True)
     assert inside.exists()
+
+
+def test_the_current_folder_is_never_the_output(tmp_path, fast_build, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OutputError, match="current folder"):
+        fast_build(["a.txt"], ".", force=True)
+    with pytest.raises(OutputError, match="current folder"):
+        fast_build(["a.txt"], tmp_path.parent, force=True)
