@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install browser lint demo test bench clean
 
 install: $(STAMP)
 
@@ -20,7 +20,18 @@ demo: install
 	@echo
 	@echo "Open the graph in a browser:  file://$(CURDIR)/out/graph.html"
 
-test: install
+# Debian's headless Chromium for tests/test_browser.py, installed when missing and we are root (CI starts bare).
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+	else echo "make browser: no chromium and not root: the browser tests will skip (apt-get install chromium chromium-driver)"; fi
+
+lint: install
+	$(BIN)/ruff check graphbuild tests benchmarks
+
+test: install browser lint
 	$(BIN)/python -m pytest -q
 
 bench: install

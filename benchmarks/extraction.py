@@ -38,7 +38,7 @@ def baseline_events(nlp, gold, onto) -> list[dict]:
     triggers = onto.lexicon.verb_triggers
     out = []
     docs = list(gold_documents(gold))
-    for doc, sdoc in zip(docs, nlp.pipe(d.text for d in docs)):
+    for doc, sdoc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
         for subj, verb, obj in subject_verb_object_triples(sdoc):
             lemma = verb[-1].lemma_.lower()
             if lemma not in triggers:

@@ -22,7 +22,7 @@ from typing import Any
 
 from .documents import json_lines
 from .errors import InputError
-from .records import Document, Event
+from .records import Document, Event, check_closed_fields
 
 HEAD_MATCH_SOURCES = ("WikiEvents", "MUC-4", "RAMS")
 UNKNOWN = {"", "unknown", "unidentified", "unidentified actor", "unknown actor", "unidentified armed group",
@@ -32,7 +32,8 @@ UNKNOWN = {"", "unknown", "unidentified", "unidentified actor", "unknown actor",
 # --------------------------------------------------------------------------- names
 
 def norm(text: str) -> str:
-    """The form names are compared in.
+    """The form names are compared in. Not :func:`graphbuild.text.normalize` on purpose: it mirrors the
+    shared reference scorer (``score.py``) exactly, so both give the same figures.
 
     >>> norm("The U.S. Embassy's")
     'us embassy'
@@ -275,7 +276,8 @@ def score(gold: list[GoldDoc], events: Iterable[Event | dict]) -> Score:
 
 
 def read_event_dicts(path: str | Path) -> Iterator[dict]:
-    """events.jsonl as plain dicts (errors name the file and line)."""
+    """events.jsonl as plain dicts; a line with a type, modality or kind outside the contract is refused with
+    the file and line."""
     path = Path(path)
     try:
         fh = path.open(encoding="utf-8")
@@ -285,6 +287,10 @@ def read_event_dicts(path: str | Path) -> Iterator[dict]:
         for n, d in json_lines(fh, path):
             if not isinstance(d, dict):
                 raise InputError("an event must be a JSON object", path=path, line=n)
+            try:
+                check_closed_fields(d)
+            except InputError as e:
+                raise InputError(f"not a valid event record: {e.message}", path=path, line=n) from None
             yield d
 
 

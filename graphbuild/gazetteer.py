@@ -4,21 +4,20 @@ in the package, no network), giving the ISO alpha-3 country and coordinates of a
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import pycountry
 
 from .records import Place
+from .text import normalize
 
 MIN_POPULATION = 5000
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 
 
 def _key(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
-    return s.removeprefix("the ").removeprefix("al ").strip()
+    # the Arabic article goes too: "al-Mukalla" is Mukalla
+    return normalize(name).removeprefix("al ")
 
 
 @lru_cache(maxsize=1)

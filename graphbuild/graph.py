@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .records import Actor, Event, Place, stable_id
+from .records import MODALITY_TABLE, Actor, Event, Place, stable_id
+from .text import normalize
 
 UNIDENTIFIED = Actor(id="unidentified", label="Unidentified actor", kind="unknown", mention="")
 MODALITY_RANK = ("asserted", "claimed", "alleged", "threatened", "hypothetical", "denied", "negated")
@@ -91,10 +92,6 @@ class MergedEvent:
         return list(dict.fromkeys(m.attributed_to for m in self.mentions if m.attributed_to))
 
 
-def _norm(label: str) -> str:
-    return re.sub(r"^(the|a|an) ", "", re.sub(r"[^a-z0-9]+", " ", label.lower()).strip())
-
-
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance (haversine)."""
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
@@ -119,7 +116,7 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
         return False
     if None not in (a.lat, a.lon, b.lat, b.lon):
         return _km(a, b) <= NEAR_KM
-    na, nb = _norm(a.label), _norm(b.label)
+    na, nb = normalize(a.label), normalize(b.label)
     return na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} " or not na or not nb
 
 
@@ -139,7 +136,7 @@ _QUALIFIER = re.compile(r"\s+(?:in|at|near|outside|of)\s+.*$", re.I)
 
 def _facility_name(label: str) -> tuple[str, ...]:
     """A facility's name without where it is, head noun singular: "US Embassy in Baghdad" -> ("us", "embassy")."""
-    words = _norm(_QUALIFIER.sub("", label)).split()
+    words = normalize(_QUALIFIER.sub("", label)).split()
     if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return tuple(words)
@@ -173,15 +170,9 @@ def _coreferent_facilities(events: Sequence[Event]) -> dict[tuple[str, str], Act
     return out
 
 
-def _reality(modality: str) -> int:
-    """Reports that the event happened (whoever says so: asserted, claimed, alleged, denied), that it may or
-    will happen (threatened, hypothetical), or that it did not (negated) are reports of different events."""
-    return 0 if modality in ("asserted", "claimed", "alleged", "denied") else \
-        1 if modality in ("threatened", "hypothetical") else 2
-
-
 def _compatible(a: Event, b: Event) -> bool:
-    if _reality(a.modality) != _reality(b.modality):
+    # reports that it occurred, that it may occur, that it did not: reports of different events
+    if MODALITY_TABLE[a.modality].reality != MODALITY_TABLE[b.modality].reality:
         return False
     if a.date and b.date and a.date != b.date:
         return False

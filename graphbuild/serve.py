@@ -276,7 +276,7 @@ def _host_name(header: str) -> str:
 class Handler(BaseHTTPRequestHandler):
     server_version = "graphbuild"
     protocol_version = "HTTP/1.1"
-    server: "SparqlServer"
+    server: SparqlServer
 
     def log_message(self, fmt, *args):  # one line a request, on stderr, only when asked
         if self.server.verbose:

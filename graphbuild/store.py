@@ -14,7 +14,7 @@ actor:USA | actor:IRN
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -214,13 +214,6 @@ def to_table(result, base: str = DEFAULT_BASE) -> Table:
     return Table(columns, rows)
 
 
-def iter_dicts(result) -> Iterator[dict[str, str | None]]:
-    """SELECT results as dicts of plain values (IRIs in full, literals as their lexical form)."""
-    columns = [v.value for v in result.variables]
-    for sol in result:
-        yield {c: (None if sol[c] is None else sol[c].value) for c in columns}
-
-
 def _cut(s: str | None) -> str:
     s = "" if s is None else " ".join(s.split())
     return s if len(s) <= TABLE_WIDTH else s[: TABLE_WIDTH - 1] + "\u2026"
@@ -229,7 +222,7 @@ def _cut(s: str | None) -> str:
 def render_table(table: Table) -> str:
     cells = [[_cut(x) for x in row] for row in table.rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(table.columns)]
-    line = lambda xs: " | ".join(x.ljust(w) for x, w in zip(xs, widths)).rstrip()  # noqa: E731
+    line = lambda xs: " | ".join(x.ljust(w) for x, w in zip(xs, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(table.columns), "-+-".join("-" * w for w in widths)]
     out += [line(r) for r in cells]
     out.append(f"({len(cells)} row{'' if len(cells) == 1 else 's'})")

@@ -2,9 +2,7 @@ import json
 import subprocess
 import time
 import sys
-from pathlib import Path
 
-import pytest
 from rdflib import Graph
 
 from graphbuild.cli import main

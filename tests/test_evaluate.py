@@ -14,7 +14,8 @@ from graphbuild.evaluate import names_match, norm, read_gold, score
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
 GOLD = [
-    {"doc_id": "a", "source": "test article", "text": "Latest stories from the region\nRebels shelled the base at dawn, officials said.\n",
+    {"doc_id": "a", "source": "test article", "text": "Latest stories from the region\n"
+                                                "Rebels shelled the base at dawn, officials said.\n",
      "boilerplate_lines": [1],
      "events": [{"id": "a1", "actor": ["rebels"], "type": ["ASSAULT"], "target": ["the base", "US base"],
                  "optional": False},
@@ -27,7 +28,9 @@ GOLD = [
 
 
 def ev(doc, actor, etype, target, sentence="x"):
-    side = (lambda s: None if s is None else {"label": s, "mention": s})
+    def side(s):
+        return None if s is None else {"label": s, "mention": s}
+
     return {"doc_id": doc, "actor": side(actor), "event_type": etype, "target": side(target), "sentence": sentence}
 
 

@@ -78,7 +78,8 @@ def test_coordinated_subjects_give_one_event_each(mini_ontology):
     doc = parsed_tags(["Iran", "and", "Iraq", "attacked", "US", "bases", "."], [3, 0, 0, 3, 5, 3, 3],
                       ["nsubj", "cc", "conj", "ROOT", "compound", "dobj", "punct"],
                       ["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "NOUN", "PUNCT"],
-                      ["Iran", "and", "Iraq", "attack", "US", "base", "."], ["NNP", "CC", "NNP", "VBD", "NNP", "NNS", "."],
+                      ["Iran", "and", "Iraq", "attack", "US", "base", "."],
+                      ["NNP", "CC", "NNP", "VBD", "NNP", "NNS", "."],
                       ents=["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O"])
     assert sorted(ev.actor.id for ev in run(doc, mini_ontology)) == ["IRN", "IRQ"]
 
@@ -88,7 +89,8 @@ def test_coordinated_modifiers_of_an_event_noun_split(mini_ontology):
     doc = parsed_tags(["US", "and", "Iranian", "strikes", "on", "Iraq", "."], [3, 0, 0, 3, 3, 4, 3],
                       ["compound", "cc", "conj", "ROOT", "prep", "pobj", "punct"],
                       ["PROPN", "CCONJ", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"],
-                      ["US", "and", "iranian", "strike", "on", "Iraq", "."], ["NNP", "CC", "JJ", "NNS", "IN", "NNP", "."],
+                      ["US", "and", "iranian", "strike", "on", "Iraq", "."],
+                      ["NNP", "CC", "JJ", "NNS", "IN", "NNP", "."],
                       ents=["B-GPE", "O", "B-NORP", "O", "O", "B-GPE", "O"])
     evs = run(doc, mini_ontology)
     assert sorted((ev.actor.id, ev.target.id) for ev in evs) == [("IRN", "IRQ"), ("USA", "IRQ")]

@@ -230,25 +230,26 @@ def test_unattributed_attack_takes_the_perpetrator_named_next(extract):
     assert norm(ev.actor.mention) == "urban guerrillas" and norm(ev.target.mention) == "bank"
 
 
-@pytest.mark.xfail(reason="a singular person noun outside the ontology's lexicon is a target of a victim verb "
-                          "('murdered') only, not of 'hit'")
+@pytest.mark.xfail(strict=True, reason="a singular person noun outside the ontology's lexicon is a target of a "
+                          "victim verb ('murdered') only, not of 'hit'")
 def test_person_noun_outside_the_lexicon(extract):
     assert one(extract("A plumber was hit by sniper fire."), event_type="ASSAULT").target is not None
 
 
-@pytest.mark.xfail(reason="an elided noun is not restored: 'another 9' stays as written, not '9 guards'")
+@pytest.mark.xfail(strict=True, reason="an elided noun is not restored: 'another 9' stays as written, not '9 guards'")
 def test_elided_noun(extract):
     evs = extract("They shot dead 12 guards and wounded another 9.")
     assert ("9" in {norm(e.target.mention) for e in evs if e.target})
 
 
-@pytest.mark.xfail(reason="'crash into' is not an attack verb; a suicide attack by vehicle is missed")
+@pytest.mark.xfail(strict=True, reason="'crash into' is not an attack verb; a suicide attack by vehicle is missed")
 def test_vehicle_suicide_attack(extract):
     evs = extract("A suicide bomber on a motorcycle crashed into a foot patrol.")
     assert one(evs, event_type="ASSAULT").target is not None
 
 
-@pytest.mark.xfail(reason="the small model tags 'IS' in 'IS attacks' as the verb 'be', so the actor is lost")
+@pytest.mark.xfail(strict=True,
+                   reason="the small model tags 'IS' in 'IS attacks' as the verb 'be', so the actor is lost")
 def test_acronym_that_is_a_word(extract):
     ev = one(extract("Six traders were wounded in IS raids near the market."), event_type="ASSAULT")
     assert ev.actor is not None and ev.actor.mention == "IS"

@@ -105,12 +105,6 @@ def test_diacritics_case_and_hyphens_are_folded(ontology):
     assert ontology.resolve("T\u00fcrkiye").id == "TUR"
 
 
-def test_compound_adjectives_give_each_state(ontology):
-    assert [a.id for a in ontology.resolve_all("US-Israeli")] == ["USA", "ISR"]
-    assert [a.id for a in ontology.resolve_all("Saudi-led")] == []
-    assert [a.id for a in ontology.resolve_all("Kataib Hezbollah")] == ["kataib-hezbollah"]
-
-
 @pytest.mark.parametrize("mention", ["Iran-aligned armed groups", "Tehran-backed militias", "pro-Iran factions",
                                      "Iran's proxies", "Iranian-backed groups"])
 def test_group_noun_with_sponsor_is_one_sponsored_group(ontology, mention):

@@ -1,4 +1,4 @@
-from graphbuild.extract.context import place_of
+from graphbuild.extract.setting import place_of
 from graphbuild.gazetteer import locate
 
 

@@ -14,8 +14,16 @@ from rdflib.compare import isomorphic
 from graphbuild.cli import main
 from graphbuild.errors import QueryError
 from graphbuild.namespaces import CEKG
-from graphbuild.store import (format_results, load_store, memory_store, open_store, query, read_query,
-                              saved_queries, update)
+from graphbuild.store import (
+    format_results,
+    load_store,
+    memory_store,
+    open_store,
+    query,
+    read_query,
+    saved_queries,
+    update,
+)
 
 from .conftest import ROOT
 

@@ -17,12 +17,10 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..graph import MODALITY_RANK, MergedEvent, build_graph
-from ..records import Document
+from ..records import KIND_TABLE, Document
 from .files import atomic_write
 
-KIND_COLOURS = {"state": "#1f77b4", "government": "#4e79a7", "military": "#2ca02c", "police": "#17becf",
-                "armed_group": "#d62728", "person": "#9467bd", "organisation": "#ff7f0e",
-                "facility": "#8c564b", "civilians": "#e377c2", "unknown": "#7f7f7f"}
+KIND_COLOURS = {kind: info.colour for kind, info in KIND_TABLE.items()}
 MODALITY_DASHES = {"asserted": False, "claimed": [8, 4], "alleged": [2, 4], "threatened": [12, 3, 2, 3]}
 STATIC_LAYOUT_NODES = 1000  # past this many nodes, positions are computed here and physics is off
 EVIDENCE_IN_TOOLTIP = 3

@@ -22,10 +22,13 @@ def write_events(events: Iterable[Event], path: str | Path) -> int:
 
 
 def read_events(path: str | Path) -> Iterator[Event]:
-    """Read events.jsonl back into Event records (errors name the file and line)."""
+    """Read events.jsonl back into Event records; a line outside the contract is refused with the file and line."""
     with open(path, encoding="utf-8") as fh:
         for n, obj in json_lines(fh, path):
             try:
-                yield Event.from_dict(obj)
+                event = Event.from_dict(obj)
+            except InputError as e:  # outside the closed contract: an unknown type, modality or kind
+                raise InputError(f"not a valid event record: {e.message}", path=path, line=n) from None
             except (AttributeError, KeyError, TypeError, ValueError) as e:
                 raise InputError(f"not a valid event record ({type(e).__name__}: {e})", path=path, line=n) from None
+            yield event

@@ -4,7 +4,6 @@ as a ``cekg:Mention``, the direct ``actor cekg:<type> target`` triple beside eac
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
@@ -15,15 +14,11 @@ from rdflib.namespace import OWL, PROV, SKOS
 from ..graph import MergedEvent
 from ..namespaces import CEKG, DEFAULT_BASE, PLOVER, SCHEMA, SEM
 from ..ontology import ACTOR_NS, Ontology
-from ..records import Actor, Affiliation, Document, Place, stable_id
+from ..records import HAPPENED, KIND_TABLE, Actor, Affiliation, Document, Place, stable_id
+from ..text import slug
 from .files import atomic_write
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-KIND_CLASS = {"state": CEKG.State, "government": CEKG.Government, "military": CEKG.Military,
-              "police": CEKG.Police, "armed_group": CEKG.ArmedGroup, "person": CEKG.Person,
-              "organisation": CEKG.Organisation, "facility": CEKG.Facility, "civilians": CEKG.Civilians,
-              "unknown": CEKG.Actor}
-DIRECT_MODALITIES = ("asserted", "claimed", "alleged")
 _ACTOR_FACTS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, CEKG.country, CEKG.iso3, CEKG.memberOf, CEKG.partOf,
                 CEKG.backedBy, CEKG.alliedWith, CEKG.institutionOf, CEKG.ownedBy, CEKG.leader, CEKG.title,
                 OWL.sameAs)
@@ -78,7 +73,7 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
         g.add((node, CEKG.mentionCount, Literal(ev.mention_count, datatype=XSD.integer)))
         g.add((node, CEKG.actionLemma, Literal(ev.first.action_lemma)))
         if ev.mode:
-            g.add((node, CEKG.mode, modes.get(ev.mode.lower()) or PLOVER[f"mode-{_slug(ev.mode)}"]))
+            g.add((node, CEKG.mode, modes.get(ev.mode.lower()) or PLOVER[f"mode-{slug(ev.mode)}"]))
         if ev.cameo:
             g.add((node, CEKG.cameoRoot, Literal(ev.cameo)))
         if ev.date:
@@ -91,7 +86,7 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
             if side is not None:
                 g.add((node, role, iris.of("actor", side.id)))
                 actors.setdefault(side.id, side)
-        if ev.actor is not None and ev.target is not None and ev.modality in DIRECT_MODALITIES:
+        if ev.actor is not None and ev.target is not None and ev.modality in HAPPENED:
             # the direct triple, so "who did what to whom" is one triple pattern; not for threats,
             # hypotheses, denials or negations, which are not reports that it happened
             g.add((iris.of("actor", ev.actor.id), CEKG[ev.event_type.lower()], iris.of("actor", ev.target.id)))
@@ -139,10 +134,6 @@ def _affiliation(g: Graph, iris: _Iris, aff: Affiliation) -> None:
     g.add((node, PROV.wasDerivedFrom, iris.of("article", aff.doc_id)))
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
-
-
 def _event_label(ev: MergedEvent) -> str:
     actor = ev.actor.label if ev.actor else "unidentified actor"
     target = ev.target.label if ev.target else "unidentified target"
@@ -151,7 +142,7 @@ def _event_label(ev: MergedEvent) -> str:
 
 
 def _place(g: Graph, iris: _Iris, place: Place) -> URIRef:
-    node = iris.of("place", _slug(place.label) + (f"-{place.country}" if place.country else ""))
+    node = iris.of("place", slug(place.label) + (f"-{place.country}" if place.country else ""))
     g.add((node, RDF.type, SEM.Place))
     g.add((node, RDFS.label, Literal(place.label)))
     if place.country:
@@ -201,7 +192,7 @@ def _actors(g: Graph, iris: _Iris, actors: Mapping[str, Actor], ontology: Ontolo
                         if other not in done and other in ontology.actors:
                             pending.setdefault(other, ontology.actors[other].ref())
         else:
-            g.add((node, RDF.type, KIND_CLASS.get(actor.kind, CEKG.Actor)))
+            g.add((node, RDF.type, CEKG[KIND_TABLE[actor.kind].cls]))
             g.add((node, SKOS.prefLabel, Literal(actor.label)))
             for rel, other in ontology.links(actor):  # a sponsored group's sponsor, a facility's owner
                 g.add((node, CEKG[rel], iris.of("actor", other)))

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Affiliation, Document
-from .phrases import np_span
-from .words import words_of
+from .lexicon import words_of
+from .noun_phrases import np_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -19,7 +19,7 @@ PART_NOUNS = {"part": "partOf", "wing": "partOf", "arm": "partOf", "branch": "pa
               "member": "memberOf", "unit": "partOf", "affiliate": "memberOf", "offshoot": "partOf"}
 
 
-def extract_affiliations(doc: "Doc", document: Document, ontology: "Ontology") -> Iterator[Affiliation]:
+def extract_affiliations(doc: Doc, document: Document, ontology: Ontology) -> Iterator[Affiliation]:
     words = words_of(ontology)
     seen: set[tuple] = set()
     for tok in doc:
@@ -31,7 +31,7 @@ def extract_affiliations(doc: "Doc", document: Document, ontology: "Ontology") -
             yield Affiliation(s, rel, o, document.id, tok.sent.text.strip())
 
 
-def _facts(tok: "Token", words) -> Iterator[tuple["Token", str, "Token"]]:
+def _facts(tok: Token, words) -> Iterator[tuple[Token, str, Token]]:
     # "X, which is part of Y" / "X, a member of Y"
     if tok.lemma_.lower() in PART_NOUNS and tok.dep_ in ("attr", "appos"):
         owner = tok.head.head if tok.dep_ == "attr" and tok.head.dep_ == "relcl" else tok.head
@@ -62,7 +62,7 @@ def _facts(tok: "Token", words) -> Iterator[tuple["Token", str, "Token"]]:
                     yield m, "memberOf", as_obj[0]
 
 
-def _resolve(tok: "Token", onto: "Ontology") -> Actor | None:
+def _resolve(tok: Token, onto: Ontology) -> Actor | None:
     text = np_span(tok).text.strip(" ,;:")
     if not text or tok.pos_ == "PRON":
         return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..records import Actor, Event
+from ..records import HAPPENED, Actor, Event
 
 NEAR = 2       # sentences between an attack and a statement of its perpetrator
 ANAPHORA = 6   # sentences back to the antecedent of "the raid"
@@ -93,12 +93,12 @@ def _antecedent(ms: list[Mention], i: int) -> int | None:
         if n - m.n > ANAPHORA:
             break
         if m.event.event_type == "ASSAULT" and m.event.actor is not None and \
-                m.event.modality in ("asserted", "claimed", "alleged"):
+                m.event.modality in HAPPENED:
             return j
     return None
 
 
-def _fill(m: Mention, source: "Mention | Actor", penalty: float) -> Mention:
+def _fill(m: Mention, source: Mention | Actor, penalty: float) -> Mention:
     """``m`` with the actor of ``source`` (a mention that names it, or the actor itself); not when the
     victims are the attackers themselves ("six rebels were killed in the raid")."""
     e = m.event

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .phrases import np_span
-from .words import SUBJ, Words
+from .lexicon import SUBJ, Words
+from .noun_phrases import np_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -27,12 +27,11 @@ CLIMB = ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "nsubjpass",
 class Presentation:
     modality: str = "asserted"
     attributed_to: str | None = None
-    cue: "Token | None" = None          # the governing cue word (claim, blame, threaten ...)
-    threat: "Token | None" = None       # the verb that makes this a threat ("pledged")
+    threat: Token | None = None       # the verb that makes this a threat ("pledged")
 
 
-def presentation(trigger: "Token", sent: "Span", words: Words) -> Presentation:
-    modality, attributed, cue, threat = "asserted", None, None, None
+def presentation(trigger: Token, sent: Span, words: Words) -> Presentation:
+    modality, attributed, threat = "asserted", None, None
     for c in trigger.children:
         if c.dep_ == "neg":
             modality = "negated"
@@ -50,17 +49,15 @@ def presentation(trigger: "Token", sent: "Span", words: Words) -> Presentation:
             rel = node.dep_
             continue
         if rel == "xcomp" and modality == "asserted" and words.requests(node):
-            modality, cue = "hypothetical", node  # "urged the army to strike": asked for, not done
+            modality = "hypothetical"  # "urged the army to strike": asked for, not done
         m = words.token_cue(node)
         if m and modality == "asserted" and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             if m == "threatened":
                 if rel == "xcomp" or (rel in ("pobj", "prep") and node.pos_ == "NOUN"):
                     threat = node
                     modality = "threatened"
-                    cue = node
             elif m != "asserted":
                 modality = m
-                cue = node
         if node.pos_ in ("VERB", "AUX") and modality == "asserted":
             for c in node.children:
                 if c.dep_ == "neg" and rel in ("xcomp", "ccomp"):
@@ -70,10 +67,10 @@ def presentation(trigger: "Token", sent: "Span", words: Words) -> Presentation:
         rel = node.dep_
     if attributed is None:
         attributed = _according_to(sent)
-    return Presentation(modality, attributed, cue, threat)
+    return Presentation(modality, attributed, threat)
 
 
-def _according_to(sent: "Span") -> str | None:
+def _according_to(sent: Span) -> str | None:
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"] or \

@@ -1,15 +1,13 @@
 """The extractor's view of the ontology's lexicon: trigger lemmas, modes, modality cues, light and reporting
 verbs, actor nouns. Everything here is read from the Turtle files (one source of truth); this module only
-indexes it for the questions the rules ask. The constants below are grammar (closed-class words) and three
-small word classes the rules themselves are about (speakers, victim verbs, words for "an event")."""
+indexes it for the questions the rules ask. The constants below are grammar (closed-class words, dependency
+labels and entity labels), which stays in Python (docs/ontology-schema.md)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
-
-from ..namespaces import CEKG
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,7 +24,6 @@ INDEFINITE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody
               "each", "both", "either", "neither", "one", "some", "many", "several", "few", "others", "other",
               "something", "anything", "everything", "nothing", "whoever", "what", "who", "which",
               "we", "us", "i", "me", "you", "our", "my", "your"}
-# military nouns that name a machine, not people (the lexicon's military class lists both)
 SPEAKERS = {"i", "me", "we", "us", "you"}  # first and second person: the speaker, unnamed in the sentence
 SUBJ = ("nsubj", "csubj", "expl")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -39,37 +36,34 @@ NOT_ACTOR_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CA
 
 @dataclass
 class Words:
-    onto: "Ontology"
+    onto: Ontology
 
     @cached_property
     def lex(self):
         return self.onto.lexicon
 
-    def _graph_words(self, prop: str) -> frozenset[str]:
-        return frozenset(str(o).lower() for o in self.onto.graph.objects(None, CEKG[prop]))
-
-    @cached_property
+    @property
     def light_verbs(self) -> frozenset[str]:
-        return self._graph_words("lightVerb")
+        return self.lex.light_verbs
 
-    @cached_property
+    @property
     def reporting_verbs(self) -> frozenset[str]:
-        return self._graph_words("reportingVerb")
+        return self.lex.reporting_verbs
 
-    @cached_property
+    @property
     def hardware(self) -> frozenset[str]:
         """Machines of war ("jets", "warships"): a country's military with a country word, else instruments."""
-        return self._graph_words("hardwareNoun")
+        return self.lex.hardware_nouns
 
-    @cached_property
+    @property
     def victim_words(self) -> frozenset[str]:
         """Verbs and nouns whose object can only be a living being ("murdered a locksmith")."""
-        return self._graph_words("victimWord")
+        return self.lex.victim_words
 
-    @cached_property
+    @property
     def event_words(self) -> frozenset[str]:
         """Nouns that stand for an event without naming its kind ("the action by the rebels")."""
-        return self._graph_words("eventNoun")
+        return self.lex.event_nouns
 
     @cached_property
     def mode_words(self) -> dict[str, str]:
@@ -91,24 +85,24 @@ class Words:
         words |= {w.split()[-1] for w in self.lex.facility_nouns}
         return frozenset(words)
 
-    def phrasal(self, tok: "Token") -> str | None:
+    def phrasal(self, tok: Token) -> str | None:
         """A verb with its particle, as the lexicon lists phrasal verbs: "blew up" -> "blow up"."""
         prt = next((c for c in tok.children if c.dep_ == "prt"), None)
         return f"{tok.lemma_.lower()} {prt.lower_}" if prt is not None else None
 
-    def light(self, tok: "Token") -> bool:
+    def light(self, tok: Token) -> bool:
         return any(f in self.light_verbs for f in forms(tok))
 
-    def reporting(self, tok: "Token") -> bool:
+    def reporting(self, tok: Token) -> bool:
         return tok.pos_ in ("VERB", "AUX") and any(f in self.reporting_verbs for f in forms(tok))
 
-    def token_cue(self, tok: "Token") -> str | None:
+    def token_cue(self, tok: Token) -> str | None:
         return next((c for f in forms(tok) if (c := self.cue(f))), None)
 
     def cue(self, word: str) -> str | None:
         return self.lex.modality_cues.get(word.lower())
 
-    def is_instrument(self, tok: "Token") -> bool:
+    def is_instrument(self, tok: Token) -> bool:
         """A weapon or means ("a missile", "drones", "explosives"), never an actor."""
         if tok.ent_type_ in ENT_ACTOR and tok.pos_ == "PROPN":
             return False
@@ -120,11 +114,11 @@ class Words:
             return False  # "suicide bombers"
         return lemma in self.mode_words or tok.lower_ in self.mode_words
 
-    def requests(self, tok: "Token") -> bool:
+    def requests(self, tok: Token) -> bool:
         """A verb of asking ("urged", "called on", "demanded"): what it asks for has not happened."""
         return tok.pos_ == "VERB" and self.lex.verb_triggers.get(tok.lemma_.lower()) == "REQUEST"
 
-    def is_hardware(self, tok: "Token") -> bool:
+    def is_hardware(self, tok: Token) -> bool:
         """A machine of war the lexicon lists as a military noun ("jets", "warships", "a submarine"): it
         stands for its country's military only with a country word."""
         if tok.pos_ != "NOUN" or tok.ent_type_:
@@ -133,18 +127,18 @@ class Words:
         military = any(self.lex.sector_nouns.get(f) == "Military" for f in forms_)
         return military and any(f in self.mode_words or f in self.hardware for f in forms_)
 
-    def is_fight(self, tok: "Token") -> bool:
+    def is_fight(self, tok: Token) -> bool:
         """A noun of two-sided fighting ("clashes", "crossfire"): the PLOVER mode "armed clash"."""
         return self.is_event_noun(tok) and self.mode_of(tok) == FIGHT_MODE
 
-    def is_event_noun(self, tok: "Token") -> bool:
+    def is_event_noun(self, tok: Token) -> bool:
         return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.noun_triggers and \
             not (tok.pos_ == "PROPN" and tok.ent_type_ in ENT_ACTOR)
 
-    def mode_of(self, tok: "Token") -> str | None:
+    def mode_of(self, tok: Token) -> str | None:
         return self.mode_words.get(tok.lower_) or self.mode_words.get(tok.lemma_.lower())
 
-    def is_modifier_actor(self, tok: "Token") -> bool:
+    def is_modifier_actor(self, tok: Token) -> bool:
         """A modifier of an event noun that names who acts: a country word ("US strikes"), an organisation
         or person ("Hamas attacks"), a group or sector noun ("rebel attacks", "police raids"). A city or a
         facility names the place or the target instead ("Baghdad bombing", "embassy attack")."""
@@ -161,10 +155,10 @@ class Words:
         return lemma in self.group_nouns or lemma in {w.split()[-1] for w in self.lex.sector_nouns} - \
             {w.split()[-1] for w in self.lex.facility_nouns}
 
-    def is_facility(self, tok: "Token") -> bool:
+    def is_facility(self, tok: Token) -> bool:
         return tok.ent_type_ == "FAC" or tok.lemma_.lower() in self.lex.facility_nouns
 
-    def is_actor_word(self, tok: "Token") -> bool:
+    def is_actor_word(self, tok: Token) -> bool:
         """A modifier or head that names an actor: a country word, a named entity, an actor noun."""
         if tok.ent_type_ in NOT_ACTOR_ENTS:
             return False
@@ -178,7 +172,7 @@ class Words:
         return bool(mods) and f"{mods[-1]} {tok.lower_}" in self.lex.group_nouns  # "suicide bomber"
 
 
-def forms(tok: "Token") -> list[str]:
+def forms(tok: Token) -> list[str]:
     """The lemma, and for a regular inflected verb the stems the lemmatizer may have missed ("staged" is
     lemmatized "stag")."""
     low, lemma = tok.lower_, tok.lemma_.lower()
@@ -192,7 +186,7 @@ def forms(tok: "Token") -> list[str]:
 _CACHE: dict[int, Words] = {}
 
 
-def words_of(onto: "Ontology") -> Words:
+def words_of(onto: Ontology) -> Words:
     w = _CACHE.get(id(onto))
     if w is None or w.onto is not onto:
         w = _CACHE[id(onto)] = Words(onto)

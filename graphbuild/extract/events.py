@@ -1,7 +1,8 @@
 """Rule-based event extraction over a dependency parse: triggers (verbs and event nouns from the ontology's
-lexicon) -> frames (verbal.py, nominal.py) -> sides resolved through coreference (coref.py) and the ontology
--> events with modality and attribution (modality.py), place and date (context.py), leaving out mentions that
-report no event (reports.py) -> perpetrators filled across the sentences of one incident (incidents.py).
+lexicon) -> frames (verb_events.py, noun_events.py) -> sides resolved through coreference (coreference.py) and
+the ontology -> events with modality and attribution (modality.py), place and date (setting.py), leaving out
+mentions that report no event (non_events.py) -> perpetrators filled across the sentences of one incident
+(incidents.py).
 
 Every rule is about structure and the lexicon, never about a particular document or name.
 """
@@ -13,17 +14,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
-from .context import (dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date,
-                      sentence_place)
-from .coref import Coref
-from .frames import Frame, objects, passive_subjects
+from .coreference import Coref
 from .incidents import Mention, resolve_incidents
+from .lexicon import DEMONSTRATIVE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
-from .nominal import nominal_frames
-from .phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
-from .reports import is_polar_question, is_tally
-from .verbal import attribution_frames, verbal_frames
-from .words import DEMONSTRATIVE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
+from .non_events import is_polar_question, is_tally
+from .noun_events import nominal_frames
+from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .setting import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
+from .sides import Frame, objects, passive_subjects
+from .verb_events import attribution_frames, verbal_frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..ontology import Ontology
 
 
-def extract_events(doc: "Doc", document: Document, ontology: "Ontology") -> Iterator[Event]:
+def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator[Event]:
     """Every event mention of a parsed article, in text order."""
     ext = _Extractor(doc, document, ontology)
     mentions: list[Mention] = []
@@ -48,7 +48,7 @@ def extract_events(doc: "Doc", document: Document, ontology: "Ontology") -> Iter
 
 
 class _Extractor:
-    def __init__(self, doc: "Doc", document: Document, ontology: "Ontology"):
+    def __init__(self, doc: Doc, document: Document, ontology: Ontology):
         self.doc = doc
         self.document = document
         self.onto = ontology
@@ -59,7 +59,7 @@ class _Extractor:
         self.dateline = place_of(dl, ontology) if dl else None
         self.published = document.published or dateline_date(document.text)
 
-    def frames_at(self, tok: "Token") -> Iterator[Frame]:
+    def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
         lemma = tok.lemma_.lower()
         phrasal = self.words.phrasal(tok)
@@ -79,7 +79,7 @@ class _Extractor:
             yield from nominal_frames(tok, lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_],
                                       self.words)
 
-    def mentions_at(self, tok: "Token", sent: "Span", n: int) -> Iterator[Mention]:
+    def mentions_at(self, tok: Token, sent: Span, n: int) -> Iterator[Mention]:
         for frame in self.frames_at(tok):
             yield from self._mentions(frame, sent, n)
 
@@ -140,7 +140,7 @@ class _Extractor:
             return False
         return self.words.is_actor_word(tok) or tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("PROPN", "PRON")
 
-    def _can_be_target(self, arg: Arg, trigger: "Token | None" = None) -> bool:
+    def _can_be_target(self, arg: Arg, trigger: Token | None = None) -> bool:
         """A target is someone or something that can be hit: as for actors, plus facilities, numbers of
         people ("killed 23"), and a part of one ("the radar unit of the frigate", "a hangar inside the air
         base"). "No one" and abstractions ("material losses") are not. Whoever a victim verb ("murdered",
@@ -150,7 +150,7 @@ class _Extractor:
             return False
         if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \
                 not (self.words.is_instrument(tok) or self.words.is_event_noun(tok) or tok.ent_type_
-                     or tok.lemma_.lower() in HARM):
+                     or tok.lemma_.lower() in self.words.lex.harm_nouns):
             return True
         if any(c.dep_ in ("amod", "compound") and self.onto.state_of(c.text) for c in tok.lefts):
             return True  # "Turkish territory", "French positions"
@@ -158,7 +158,7 @@ class _Extractor:
             if t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
                 return True
             if self._can_act(Arg(t), speaker=True) and not (t.tag_ in ("NNS", "NNPS") and t.pos_ == "NOUN"
-                                               and t.lemma_.lower() in HARM):
+                                               and t.lemma_.lower() in self.words.lex.harm_nouns):
                 return True
         return False
 
@@ -189,7 +189,7 @@ class _Extractor:
             parts.append(t.text_with_ws)
         return clean_mention("".join(parts))
 
-    def _owner(self, found: Arg, pronoun: "Token") -> bool:
+    def _owner(self, found: Arg, pronoun: Token) -> bool:
         """Whether an antecedent may replace a possessive pronoun: not a phrase with a possessor of its own
         ("the group's spokesman"), and for "its"/"their" an organisation or group, not a person."""
         tok = found.tok
@@ -211,7 +211,7 @@ class _Extractor:
         return replace(actor, mention=mention) if actor.mention != mention else actor
 
     # ---------------------------------------------------------------- events
-    def _mentions(self, frame: Frame, sent: "Span", n: int) -> Iterator[Mention]:
+    def _mentions(self, frame: Frame, sent: Span, n: int) -> Iterator[Mention]:
         if is_polar_question(sent):
             return
         actors = [a for a in self._resolve_args(frame.actors)
@@ -254,7 +254,7 @@ class _Extractor:
                 yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
                               weak_actor=x is not None and x.tok.i in weak)
 
-    def _event(self, frame: Frame, sent: "Span", etype: str, actor: Actor | None, target: Actor | None,
+    def _event(self, frame: Frame, sent: Span, etype: str, actor: Actor | None, target: Actor | None,
                text: str, modality: str, attributed: str | None, place, date) -> Event:
         trigger = frame.trigger
         start = sent.start_char
@@ -276,7 +276,7 @@ class _Extractor:
             confidence=_confidence(actor, target, modality),
         )
 
-    def _sentence_mode(self, sent: "Span", etype: str) -> str | None:
+    def _sentence_mode(self, sent: Span, etype: str) -> str | None:
         text = " " + " ".join(t.lower_ for t in sent) + " "
         best = None
         for phrase, (mode, of) in self.words.lex.modes.items():
@@ -285,10 +285,7 @@ class _Extractor:
         return best[1] if best else None
 
 
-HARM = {"damage", "loss", "casualty", "harm", "injury", "destruction"}  # what an attack causes, not whom
-
-
-def _partitive(tok: "Token") -> "Token":
+def _partitive(tok: Token) -> Token:
     """ "two of the militia's commanders" -> commanders; "both of the mines" -> mines; "shards of metal" -> metal."""
     if tok.pos_ == "NUM" or tok.lower_ in ("some", "many", "most", "all", "several", "each", "one", "part",
                                            "piece", "pieces", "fragments", "shards", "bits"):
@@ -300,7 +297,7 @@ def _partitive(tok: "Token") -> "Token":
     return tok
 
 
-def _anchors(tok: "Token") -> list["Token"]:
+def _anchors(tok: Token) -> list[Token]:
     """The head and what it is part of or located in: of-, inside-, in-phrases and the possessor."""
     out = [tok]
     seen = {tok.i}

@@ -21,7 +21,7 @@ _NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands":
                  "millions": 10**6}
 
 
-def is_polar_question(sent: "Span") -> bool:
+def is_polar_question(sent: Span) -> bool:
     """A sentence that asks whether something happened: it ends in "?" and opens with an auxiliary or
     modal ("Did the militia ...", "Would such raids ..."), after any vocative ("Minister, would ...") or
     bracketed speaker label ("[Anchor] was it ...")."""
@@ -42,7 +42,7 @@ def is_polar_question(sent: "Span") -> bool:
         and first.dep_ in ("aux", "auxpass", "ROOT")
 
 
-def is_tally(target: "Token", sent: "Span") -> bool:
+def is_tally(target: Token, sent: Span) -> bool:
     """Victims counted over a period: a number of at least TALLY_MIN and a period in the sentence."""
     count = _count(target)
     if count is None or count < TALLY_MIN:
@@ -51,7 +51,7 @@ def is_tally(target: "Token", sent: "Span") -> bool:
     return bool(_PERIOD.search(sent.text)) or any(t.lower_ == "since" and t.dep_ == "prep" for t in sent)
 
 
-def _count(tok: "Token") -> int | None:
+def _count(tok: Token) -> int | None:
     heads = [tok, *[p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"  # "a total of 300 people"
                     for p in c.children if p.dep_ == "pobj"]]
     nums = [t for t in heads if t.pos_ == "NUM"] + [c for t in heads for c in t.children if c.dep_ == "nummod"]

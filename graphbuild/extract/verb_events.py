@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .frames import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
-from .nominal import noun_actors
-from .phrases import Arg, modifier_actors, modifier_text, split_sides
-from .words import REFLEXIVE, Words
+from .lexicon import REFLEXIVE, Words
+from .noun_events import noun_actors
+from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
+from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,7 +26,7 @@ AT_PREPS = ("at", "on", "against", "upon", "into", "toward", "towards", "in", "n
 ON_PREPS = ("on", "against", "upon", "at", "into")
 
 
-def verbal_frames(verb: "Token", etype: str, words: Words) -> Iterator[Frame]:
+def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
     if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words):
         return  # "Syria-backed groups": a modifier, not an event
     frame = Frame(verb, etype, text=_verb_phrase(verb))
@@ -63,10 +63,8 @@ def verbal_frames(verb: "Token", etype: str, words: Words) -> Iterator[Frame]:
     targets: list[Token] = []
     weapon = None
     for t in target_heads:
-        if words.is_instrument(t) and not passive:
+        if words.is_instrument(t):  # "fired mortars", and passive "the mine was laid near a school"
             weapon = t
-        elif words.is_instrument(t) and passive:
-            weapon = t  # "the mine was laid near a school"
         elif words.is_event_noun(t) or t.lower_ in REFLEXIVE:
             continue
         else:
@@ -90,12 +88,10 @@ def verbal_frames(verb: "Token", etype: str, words: Words) -> Iterator[Frame]:
         for a in actor_heads + ([weapon] if weapon is not None else []))
     if not frame.actors and not frame.targets:
         return
-    if etype != "ASSAULT" and not frame.targets and not frame.actors:
-        return
     yield frame
 
 
-def attribution_frames(verb: "Token", words: Words) -> Iterator[Frame]:
+def attribution_frames(verb: Token, words: Words) -> Iterator[Frame]:
     """ "... deplored the ambush and blamed it on a splinter faction": an attack told just before, referred
     to by a pronoun, alleged ("blamed it on", "attributes it to") or claimed by the object of to/on. The
     attack is the event; this only says who carried it out."""
@@ -110,7 +106,7 @@ def attribution_frames(verb: "Token", words: Words) -> Iterator[Frame]:
         yield Frame(verb, "ASSAULT", actors=split_sides(actors), text=_verb_phrase(verb), modality=cue)
 
 
-def _carried_by_another(verb: "Token", words: Words) -> bool:
+def _carried_by_another(verb: Token, words: Words) -> bool:
     """A verb that only frames another event: "vowed to strike" (the strike is the event, a threat),
     "warned that ..." (reported speech), "blamed the raids on" (an allegation about the raids)."""
     lex = words.lex
@@ -129,13 +125,13 @@ def _carried_by_another(verb: "Token", words: Words) -> bool:
     return False
 
 
-def _definite(noun: "Token") -> bool:
+def _definite(noun: Token) -> bool:
     """ "the raid", "this blast", "those ambushes", "the militia's raid": told before."""
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "no", "any", "some")
                for c in noun.lefts)
 
 
-def _event_in_pp(verb: "Token", words: Words) -> list["Token"]:
+def _event_in_pp(verb: Token, words: Words) -> list[Token]:
     """The event noun a passive verb is the result of: "killed in ELF raids", "hurt during the ambush",
     "as a result of that blast"."""
     out = []
@@ -150,14 +146,14 @@ def _event_in_pp(verb: "Token", words: Words) -> list["Token"]:
     return out
 
 
-def _mode_in(noun: "Token", words: Words) -> str | None:
+def _mode_in(noun: Token, words: Words) -> str | None:
     for t in noun.subtree:
         if t.i <= noun.i and (m := words.mode_of(t)):
             return m
     return None
 
 
-def _verb_phrase(verb: "Token") -> str:
+def _verb_phrase(verb: Token) -> str:
     parts = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")] + [verb]
     parts.sort(key=lambda t: t.i)
     return " ".join(t.text for t in parts)

@@ -14,21 +14,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .frames import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
-from .phrases import Arg, modifier_actors, modifier_text, split_sides
-from .words import ENT_ACTOR, INDEFINITE, Words
+from .lexicon import ENT_ACTOR, INDEFINITE, Words
+from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
+from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TARGET_PREPS = ("on", "against", "targeting", "upon", "at", "toward", "towards", "in")
-# nouns that count events: "a wave of bombings carried out by X" gives X as the bombings' actor
-COLLECTIVE = {"wave", "series", "string", "spate", "campaign", "chain", "rash", "surge", "escalation",
-              "upsurge", "outbreak", "number"}
 DEVERBAL = ("ing", "tion", "sion", "ment", "ure", "der", "cre", "ter")  # killing, assassination, murder, massacre
 
 
-def nominal_frames(noun: "Token", etype: str, words: Words) -> Iterator[Frame]:
+def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
     if _part_of_verbal_event(noun, words):
         return
     frame = Frame(noun, etype, text=_noun_phrase_text(noun))
@@ -80,13 +77,14 @@ def nominal_frames(noun: "Token", etype: str, words: Words) -> Iterator[Frame]:
     yield frame
 
 
-def noun_actors(noun: "Token", words: Words) -> tuple[list["Token"], bool]:
+def noun_actors(noun: Token, words: Words) -> tuple[list[Token], bool]:
     """The actors an event noun names after it, and whether they are alleged: "raids by X", "the threat
     posed by X", "a spate of arsons blamed on X", "the ambush, which police attributed to X"."""
     actors = [a for a in prep_objects(noun, ("by", "from"), words, places=True) if words.is_actor_word(a)]
     alleged = False
     carrier = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    carrier = carrier.head if carrier is not None and carrier.head.lemma_.lower() in COLLECTIVE else None
+    if carrier is not None:  # "a spate of arsons": what counts the events
+        carrier = carrier.head if carrier.head.lemma_.lower() in words.lex.collective_nouns else None
     for acl in [*noun.children, *(carrier.children if carrier is not None else [])]:
         if acl.dep_ in ("acl", "relcl") and words.token_cue(acl) == "alleged" and not actors:
             actors += prep_objects(acl, ("to", "on"), words, places=True)
@@ -96,27 +94,26 @@ def noun_actors(noun: "Token", words: Words) -> tuple[list["Token"], bool]:
     return actors, alleged
 
 
-def _part_of_verbal_event(noun: "Token", words: Words) -> bool:
+def _part_of_verbal_event(noun: Token, words: Words) -> bool:
     """ "three raids struck ...", "struck by a rocket attack": the verb's frame already reports this event."""
     head = noun.head
     same = words.lex.noun_triggers.get(noun.lemma_.lower())
-    if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and words.lex.verb_triggers.get(head.lemma_.lower()) == same \
-            and not words.light(head):
+    if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and \
+            words.lex.verb_triggers.get(head.lemma_.lower()) == same and not words.light(head):
         return not _has_own_target(noun, words)
     if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in ("by", "in", "during"):
         verb = head.head
         verbs = [verb] + [c for c in verb.children if c.dep_ in ("relcl", "acl") and c.i < head.i]
-        if any(v.pos_ == "VERB" and v.lemma_.lower() in words.lex.verb_triggers and v.lemma_.lower() in
-               words.lex.verb_triggers for v in verbs):
+        if any(v.pos_ == "VERB" and v.lemma_.lower() in words.lex.verb_triggers for v in verbs):
             return not _has_own_target(noun, words)
     return False
 
 
-def _has_own_target(noun: "Token", words: Words) -> bool:
+def _has_own_target(noun: Token, words: Words) -> bool:
     return bool(prep_objects(noun, ("on", "against", "targeting", "upon", "between"), words, places=True))
 
 
-def _governing(noun: "Token", words: Words) -> tuple[str, list["Token"]] | None:
+def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
     """Sides given by the verb that governs the event noun: a light verb or claim ("X mounted raids",
     "X said it was responsible for the ambush"), an allegation ("raids blamed on X", "X accused Y of the
     attack"), "came under attack"."""
@@ -157,7 +154,7 @@ def _governing(noun: "Token", words: Words) -> tuple[str, list["Token"]] | None:
     return None
 
 
-def _threat_target(noun: "Token", words: Words, exclude: set[int]) -> list["Token"]:
+def _threat_target(noun: Token, words: Words, exclude: set[int]) -> list[Token]:
     """The one a bounty or threat is aimed at: the first actor phrase after it in its clause."""
     clause = noun
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -172,7 +169,7 @@ def _threat_target(noun: "Token", words: Words, exclude: set[int]) -> list["Toke
     return []
 
 
-def _mode_of_noun(noun: "Token", words: Words) -> str | None:
+def _mode_of_noun(noun: Token, words: Words) -> str | None:
     for t in [*noun.lefts, noun]:
         for x in [t, *t.conjuncts]:
             if m := words.mode_of(x):
@@ -184,7 +181,7 @@ def _mode_of_noun(noun: "Token", words: Words) -> str | None:
     return None
 
 
-def _noun_phrase_text(noun: "Token") -> str:
+def _noun_phrase_text(noun: Token) -> str:
     """ "claimed ... raids on", "mounted raids against": the governing verb, the noun, its preposition."""
     parts = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod")]
     for t in list(parts):

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .phrases import RELATIONAL, Arg
-from .words import OBJ, PASS_SUBJ, SUBJ, Words
+from .lexicon import OBJ, PASS_SUBJ, SUBJ, Words
+from .noun_phrases import Arg
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -18,7 +18,7 @@ PLACE_ENTS = ("GPE", "LOC", "DATE", "TIME")
 
 @dataclass
 class Frame:
-    trigger: "Token"
+    trigger: Token
     etype: str
     actors: list[Arg] = field(default_factory=list)
     targets: list[Arg] = field(default_factory=list)
@@ -29,7 +29,7 @@ class Frame:
     anaphoric: bool = False  # the event is told as "the raid" of an earlier sentence ("the blast hurt two")
 
 
-def is_passive(verb: "Token") -> bool:
+def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children):
@@ -39,7 +39,7 @@ def is_passive(verb: "Token") -> bool:
     return False
 
 
-def agents(verb: "Token") -> list["Token"]:
+def agents(verb: Token) -> list[Token]:
     """The by-phrase of a passive, also when the parser hung it on the noun the clause modifies."""
     out = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not out:
@@ -52,7 +52,7 @@ def agents(verb: "Token") -> list["Token"]:
     return out
 
 
-def subjects(verb: "Token", depth: int = 0, words: Words | None = None) -> list["Token"]:
+def subjects(verb: Token, depth: int = 0, words: Words | None = None) -> list[Token]:
     """The actor heads of a verb: its own subject, or the one it shares with the clause that governs it
     ("vowed to strike", "raided ... and burned", "shelled the depot, wounding four")."""
     own = [c for c in verb.children if c.dep_ in SUBJ and c.dep_ != "expl"]
@@ -89,12 +89,12 @@ def subjects(verb: "Token", depth: int = 0, words: Words | None = None) -> list[
     return []
 
 
-def words_actor(tok: "Token") -> bool:
+def words_actor(tok: Token) -> bool:
     """A noun that can act: a name or a plural/person-like noun, not a document or thing ("statement")."""
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or tok.tag_ == "NNS"
 
 
-def passive_subjects(verb: "Token", depth: int = 0) -> list["Token"]:
+def passive_subjects(verb: Token, depth: int = 0) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in PASS_SUBJ]
     if own or depth > 3:
         return own
@@ -105,11 +105,11 @@ def passive_subjects(verb: "Token", depth: int = 0) -> list["Token"]:
     return []
 
 
-def objects(verb: "Token") -> list["Token"]:
+def objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in OBJ]
 
 
-def prep_objects(tok: "Token", preps: tuple[str, ...], words: Words, places: bool = False) -> list["Token"]:
+def prep_objects(tok: Token, preps: tuple[str, ...], words: Words, places: bool = False) -> list[Token]:
     """Objects of the given prepositions under ``tok``; "in front of X" gives X. Places and times are left
     out unless ``places``."""
     out = []
@@ -119,15 +119,16 @@ def prep_objects(tok: "Token", preps: tuple[str, ...], words: Words, places: boo
         for p in c.children:
             if p.dep_ != "pobj":
                 continue
-            p = _through_relational(p)
+            p = _through_relational(p, words)
             if p.ent_type_ in ("DATE", "TIME") or (p.ent_type_ in PLACE_ENTS and not places):
                 continue
             out.append(p)
     return out
 
 
-def _through_relational(p: "Token") -> "Token":
-    while p.lower_ in RELATIONAL:
+def _through_relational(p: Token, words: Words) -> Token:
+    """ "in front of the church": the church (the lexicon's relational nouns of place)."""
+    while p.lower_ in words.lex.relational_nouns:
         nxt = [x for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
                if x.dep_ == "pobj"]
         if not nxt:

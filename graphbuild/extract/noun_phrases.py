@@ -8,16 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .words import DEMONSTRATIVE, PERSONAL, RELATIVE, Words
+from .lexicon import DEMONSTRATIVE, PERSONAL, RELATIVE, Words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 NP_KEEP = {"det", "compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "nn", "punct", "npadvmod",
            "predet", "advmod"}
-# Nouns of place that stand in a preposition for the thing they locate: "in front of the church".
-RELATIONAL = {"front", "vicinity", "outskirts", "entrance", "gate", "gates", "door", "doors", "side", "direction",
-              "edge", "premises", "grounds", "perimeter"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +22,7 @@ class Arg:
     """One side of an event: a head token and, when it differs from the text there, the mention to use
     (a shared modifier added, or the antecedent of a pronoun)."""
 
-    tok: "Token"
+    tok: Token
     text: str | None = None
 
     @property
@@ -33,7 +30,7 @@ class Arg:
         return clean_mention(self.text if self.text is not None else np_span(self.tok).text)
 
 
-def np_span(tok: "Token") -> "Span":
+def np_span(tok: Token) -> Span:
     """The noun phrase of a head token, without relative clauses, appositions or coordination; an of-phrase
     ("leaders of those militias", "the radar unit of the frigate") and "in <place>" after a facility or name
     ("the Danish consulate in Karachi") are kept."""
@@ -79,7 +76,7 @@ def clean_mention(text: str) -> str:
     return text.strip(" ,;:\"'“”‘’[]-")
 
 
-def in_note(tok: "Token") -> bool:
+def in_note(tok: Token) -> bool:
     """A word inside brackets that open a sentence or follow other brackets: a transcriber's note or label
     ("[Excerpts]", "[Reporter Name]"), not a gloss of the word before it ("RNF [River National Front]")."""
     doc, sent = tok.doc, tok.sent
@@ -94,7 +91,7 @@ def in_note(tok: "Token") -> bool:
     return j < sent.start or doc[j].text in ("]", "--", "-", ":")
 
 
-def _locates(tok: "Token", prep: "Token") -> bool:
+def _locates(tok: Token, prep: Token) -> bool:
     """ "the Danish consulate in Karachi", "a hangar inside Camp Lemonnier": a place phrase that is part of the name
     or says which building is meant."""
     if prep.lower_ not in ("in", "inside", "at", "within"):
@@ -105,7 +102,7 @@ def _locates(tok: "Token", prep: "Token") -> bool:
     return prep.lower_ != "in" and any(p.pos_ == "PROPN" or p.ent_type_ in ("ORG", "FAC") for p in objs)
 
 
-def modifier_text(tok: "Token") -> str:
+def modifier_text(tok: Token) -> str:
     """A name used as a modifier, as written: "French" of "French-Malian", "Harakat Nour" of "Harakat Nour raids"."""
     doc = tok.doc
     start = tok.i
@@ -117,7 +114,7 @@ def modifier_text(tok: "Token") -> str:
     return doc[start:tok.i + 1].text
 
 
-def _pp_end(prep: "Token") -> int:
+def _pp_end(prep: Token) -> int:
     """End of a prepositional phrase, leaving out relative clauses and coordination of its object."""
     end = prep.i + 1
     for p in prep.children:
@@ -126,13 +123,13 @@ def _pp_end(prep: "Token") -> int:
     return end
 
 
-def conjuncts(tok: "Token") -> list["Token"]:
+def conjuncts(tok: Token) -> list[Token]:
     """The head and every coordinated head, in text order ("Syria and its allies" -> Syria, allies)."""
     out = [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")]]
     return sorted(set(out), key=lambda t: t.i)
 
 
-def split_sides(toks: list["Token"]) -> list[Arg]:
+def split_sides(toks: list[Token]) -> list[Arg]:
     """Every conjunct of every head as its own side; a bare later conjunct takes the first conjunct's
     modifiers ("Danish soldiers, diplomats and contractors" -> "Danish diplomats", "Danish contractors")."""
     out: list[Arg] = []
@@ -160,7 +157,7 @@ def split_sides(toks: list["Token"]) -> list[Arg]:
     return out
 
 
-def _hyphen_coordination(head: "Token") -> tuple["Token", str] | None:
+def _hyphen_coordination(head: Token) -> tuple[Token, str] | None:
     """ "Syria and Syria-allied militias", which the parser reads as "(Syria and Syria)-allied militias":
     a name coordinated with the first part of a hyphenated modifier is a side of its own."""
     span = np_span(head)
@@ -175,13 +172,13 @@ def _hyphen_coordination(head: "Token") -> tuple["Token", str] | None:
     return None
 
 
-def modifier_actors(noun: "Token", words: Words) -> list["Token"]:
+def modifier_actors(noun: Token, words: Words) -> list[Token]:
     """Actor words among the pre-modifiers of an event noun: "Turkish and Syrian shelling" -> Turkish, Syrian;
     "a French-Malian air raid" -> French, Malian; "ELF raids" -> ELF; "rebel raids" -> rebel; the possessor
     ("the ELF's raid"). Instruments ("drone", "mortar") and dates are not actors."""
     found: list[Token] = []
 
-    def visit(t: "Token", depth: int) -> None:
+    def visit(t: Token, depth: int) -> None:
         if depth > 3 or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             return
         if words.is_modifier_actor(t) and not words.is_event_noun(t):
@@ -211,11 +208,11 @@ def modifier_actors(noun: "Token", words: Words) -> list["Token"]:
     return sorted(set(found), key=lambda t: t.i)
 
 
-def is_pronoun(tok: "Token") -> bool:
+def is_pronoun(tok: Token) -> bool:
     return tok.lower_ in PERSONAL or (tok.lower_ in RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"))
 
 
-def is_definite_description(tok: "Token", words: Words) -> bool:
+def is_definite_description(tok: Token, words: Words) -> bool:
     """ "the group", "those militias", "the consulate": a determiner and an actor noun, nothing more."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words.actor_nouns:
         return False

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ..dates import ISO_DATE, MONTHS, WEEKDAYS, iso_date
 from ..gazetteer import locate
 from ..records import Place
 
@@ -14,16 +15,9 @@ if TYPE_CHECKING:
 
     from ..ontology import Ontology
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-
-_ABS = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+_ABS = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?|"
+                  r"(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
                   r"(?:,?\s+(?P<y>\d{4}))?\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def resolve_date(text: str, published: date | None) -> str | None:
@@ -41,8 +35,8 @@ def resolve_date(text: str, published: date | None) -> str | None:
     True
     """
     t = text.lower()
-    if m := _ISO.search(t):
-        return _iso(int(m[1]), int(m[2]), int(m[3]))
+    if m := ISO_DATE.search(t):
+        return iso_date(int(m[1]), int(m[2]), int(m[3]))
     if m := _ABS.search(t):
         month = MONTHS.get((m["m1"] or m["m2"] or "")[:4].rstrip(".")) or MONTHS.get((m["m1"] or m["m2"])[:3])
         day = int(m["d1"] or m["d2"])
@@ -52,7 +46,7 @@ def resolve_date(text: str, published: date | None) -> str | None:
                 return None
             if not m["y"] and published and (month, day) > (published.month, published.day):
                 year -= 1  # "December 30" in a January article is last year
-            return _iso(year, month, day)
+            return iso_date(year, month, day)
     if published is None:
         return None
     if re.search(r"\byesterday\b", t):
@@ -68,14 +62,7 @@ def resolve_date(text: str, published: date | None) -> str | None:
     return None
 
 
-def _iso(y: int, m: int, d: int) -> str | None:
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def sentence_date(sent: "Span", published: date | None, after: int = 0) -> str | None:
+def sentence_date(sent: Span, published: date | None, after: int = 0) -> str | None:
     """The first date expression of the sentence (not in the dateline, which ends at ``after``)."""
     for ent in sent.ents:
         if ent.label_ == "DATE" and ent.start_char >= after:
@@ -137,11 +124,11 @@ def dateline_date(text: str) -> date | None:
     if len(nums) < 2:
         return None  # no year: the article's own date is unknown
     year = nums[1] + (1900 if nums[1] >= 50 else 2000) if nums[1] < 100 else nums[1]
-    found = _iso(year, month, day)
+    found = iso_date(year, month, day)
     return date.fromisoformat(found) if found else None
 
 
-def place_of(name: str, ontology: "Ontology") -> Place:
+def place_of(name: str, ontology: Ontology) -> Place:
     """A place with its country and, for a city or town, its coordinates: a country's own name first
     ("Lebanon" is the country, not the town in Tennessee), then the gazetteer, then the ontology (a named
     facility or a region an actor is tied to).
@@ -161,7 +148,7 @@ def place_of(name: str, ontology: "Ontology") -> Place:
     return Place(label=name, country=iso)
 
 
-def sentence_place(sent: "Span", ontology: "Ontology", exclude: set[int]) -> Place | None:
+def sentence_place(sent: Span, ontology: Ontology, exclude: set[int]) -> Place | None:
     """The first named location of the sentence that is not the actor or the target; a region of no one
     country ("the Middle East") only when the sentence names no more specific place."""
     region = None

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .phrases import Arg, conjuncts, is_definite_description, np_span, split_sides
-from .words import ENT_ACTOR, INDEFINITE, Words
+from .lexicon import ENT_ACTOR, INDEFINITE, Words
+from .noun_phrases import Arg, conjuncts, is_definite_description, np_span, split_sides
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,14 +29,12 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
-GENERIC_GROUPS = {"group", "groups", "organization", "organisation", "organizations", "organisations",
-                  "movement", "faction", "factions"}
 PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 
 
 @dataclass(frozen=True)
 class _Cand:
-    tok: "Token"
+    tok: Token
     sent: int
     subject: bool
     plural: bool       # a plural noun, or coordinated ("Syria and its allies" for "they")
@@ -45,7 +43,7 @@ class _Cand:
 
 
 class Coref:
-    def __init__(self, doc: "Doc", words: Words, after: int = 0):
+    def __init__(self, doc: Doc, words: Words, after: int = 0):
         """``after``: where the article's own text starts (after a dateline, which names no antecedent)."""
         self.doc = doc
         self.words = words
@@ -57,7 +55,7 @@ class Coref:
         self._memo: dict[int, list[Arg]] = {}
         self._exclude: set[int] = set()
 
-    def _candidate(self, t: "Token") -> _Cand | None:
+    def _candidate(self, t: Token) -> _Cand | None:
         w = self.words
         if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod"):
             return None
@@ -81,7 +79,7 @@ class Coref:
         return _Cand(t, self.sent_of[t.i], t.dep_ in SUBJECT_DEPS, plural, t.tag_ not in ("NNS", "NNPS"), person)
 
     # ------------------------------------------------------------------ public
-    def resolve(self, tok: "Token", exclude: set[int] | frozenset[int] = frozenset()) -> list[Arg]:
+    def resolve(self, tok: Token, exclude: set[int] | frozenset[int] = frozenset()) -> list[Arg]:
         """The antecedent sides of a pronoun or definite description (empty when none is found).
         ``exclude``: tokens that cannot be the antecedent (the other side of the event: "they target them")."""
         if exclude:
@@ -98,7 +96,7 @@ class Coref:
         self._memo[tok.i] = found
         return found
 
-    def _resolve(self, tok: "Token") -> list[Arg]:
+    def _resolve(self, tok: Token) -> list[Arg]:
         low = tok.lower_
         if low in ("which", "who", "whom", "that", "whose") and tok.tag_ in ("WDT", "WP", "WP$"):
             return self._relative(tok)
@@ -109,7 +107,7 @@ class Coref:
         return []
 
     # ------------------------------------------------------------------ rules
-    def _relative(self, tok: "Token") -> list[Arg]:
+    def _relative(self, tok: Token) -> list[Arg]:
         clause = tok.head
         while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i and clause.head.i > tok.i - 3:
             clause = clause.head
@@ -120,7 +118,7 @@ class Coref:
             noun = noun.head  # "Omar Haddad, the party's deputy chief, who ..."
         return self._as_args(noun)
 
-    def _personal(self, tok: "Token") -> list[Arg]:
+    def _personal(self, tok: Token) -> list[Arg]:
         low = tok.lower_
         if _expletive(tok):
             return []
@@ -156,11 +154,11 @@ class Coref:
                 return self._as_args(pick.tok, plural=low in PLURAL)
         return []
 
-    def _description(self, tok: "Token") -> list[Arg]:
+    def _description(self, tok: Token) -> list[Arg]:
         lemma = tok.lemma_.lower()
         s = self.sent_of[tok.i]
         group = lemma in self.words.group_nouns
-        generic = lemma in GENERIC_GROUPS
+        generic = lemma in self.words.lex.generic_group_nouns
         best = same = bare = None
         for c in self.cands:
             if c.tok.i >= tok.i or c.sent < s - 3 or c.tok.i in _own_np_heads(tok):
@@ -184,7 +182,7 @@ class Coref:
         return self._as_args(pick.tok)
 
     # ------------------------------------------------------------------ helpers
-    def _as_args(self, tok: "Token", plural: bool = False) -> list[Arg]:
+    def _as_args(self, tok: Token, plural: bool = False) -> list[Arg]:
         """The antecedent as sides; a pronoun antecedent is followed; "they" takes every conjunct."""
         if tok.lower_ in PLURAL | NEUTER | PERSON or (tok.tag_ in ("WDT", "WP") and tok.lower_ in ("who", "which")):
             return self.resolve(tok)
@@ -202,7 +200,7 @@ class Coref:
         return out
 
 
-def _own_np_heads(tok: "Token") -> set[int]:
+def _own_np_heads(tok: Token) -> set[int]:
     """Tokens of the noun phrase the pronoun sits in ("its" in "its proxies": proxies)."""
     out = set()
     t = tok
@@ -214,7 +212,7 @@ def _own_np_heads(tok: "Token") -> set[int]:
     return out
 
 
-def _expletive(tok: "Token") -> bool:
+def _expletive(tok: Token) -> bool:
     """ "it" that stands for a clause, not a thing: "it is hard to ...", "it was feared that ...",
     "it appears that ..."."""
     if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass", "expl"):
@@ -224,7 +222,7 @@ def _expletive(tok: "Token") -> bool:
         or any(c.dep_ == "acomp" and any(x.dep_ in ("xcomp", "ccomp") for x in c.children) for c in verb.children)
 
 
-def _clause(tok: "Token") -> "Token":
+def _clause(tok: Token) -> Token:
     t = tok
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head

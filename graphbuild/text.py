@@ -1,0 +1,47 @@
+"""Text keys: the one normalization of names (aliases, places, facility names) and the slugs of ids and IRIs.
+The evaluator keeps its own ``norm`` on purpose: it must compare names exactly as the shared reference
+scorer does."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARTICLES = ("the ", "a ", "an ")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
+_QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u02bf\u02be`´"), "'")
+
+
+def normalize(text: str) -> str:
+    """The key an alias is indexed under: case, diacritics, articles, possessives, punctuation folded.
+
+    >>> normalize("The U.S.")
+    'us'
+    >>> normalize("Kata'ib Hizballah's")
+    'kataib hizballah'
+    >>> normalize("Hashd al-Sha\u2019abi")
+    'hashd al shaabi'
+    """
+    s = text.translate(_DASHES).translate(_QUOTES)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"\b([a-z])\.", r"\1", s.lower().strip())  # u.s. -> us, u.n. -> un
+    s = re.sub(r"'s\b", "", s)
+    s = s.replace("'", "")
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = " ".join(s.split())
+    for art in _ARTICLES:
+        if s.startswith(art):
+            s = s[len(art):]
+    return s
+
+
+def slug(text: str) -> str:
+    """An id or IRI segment: the normalized words joined by hyphens.
+
+    >>> slug("The Green Zone")
+    'green-zone'
+    >>> slug("Şanlıurfa")
+    'sanlurfa'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "x"
