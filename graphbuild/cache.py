@@ -109,7 +109,7 @@ def _store(folder: Path, name: str, path: Path, value: object) -> None:
         pass  # a read-only home or an object pickle cannot take: the run goes on uncached
 
 
-def load_ontology(extra: Iterable[str | Path] = ()) -> "Ontology":
+def load_ontology(extra: Iterable[str | Path] = ()) -> Ontology:
     """:func:`graphbuild.ontology.load_ontology` of the bundled files plus ``extra``, from the cache when
     none of them changed."""
     from .ontology import load_ontology as load

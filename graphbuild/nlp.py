@@ -129,11 +129,9 @@ def split_text(text: str, size: int = CHUNK_SIZE) -> list[tuple[int, str]]:
         window = text[start:start + size]
         cut = 0
         for boundary in (_PARAGRAPH_END, _SENTENCE_END, _SPACE):
-            last = None
-            for last in boundary.finditer(window):
-                pass
-            if last is not None:
-                cut = last.end()
+            matches = list(boundary.finditer(window))
+            if matches:
+                cut = matches[-1].end()
                 break
         cut = cut or size
         pieces.append((start, text[start:start + cut]))

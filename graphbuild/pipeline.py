@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import load_ontology
 from .documents import read_documents
 from .errors import GraphbuildError, InputError, OutputError
 from .export import to_rdf, write_csv, write_events, write_graphml, write_html, write_rdf
@@ -19,7 +20,6 @@ from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
 from .namespaces import DEFAULT_BASE
 from .nlp import CHUNK_SIZE, load_pipeline, split_text
-from .cache import load_ontology
 from .ontology import Ontology
 from .records import Affiliation, Document, Event
 

@@ -1,8 +1,10 @@
 import json
 import subprocess
-import time
 import sys
+import time
+from pathlib import Path
 
+import pytest
 from rdflib import Graph
 
 from graphbuild.cli import main
