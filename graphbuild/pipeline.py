@@ -159,19 +159,25 @@ def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int =
                     affiliations += extract_affiliations(sdoc, doc, ontology)
             except _TimeUp:
                 failed = True
-                warn(InputError(f"gave up after {limit:g} s", path=doc.origin or doc.id))
+                warn(_skipped(f"gave up after {limit:g} s", doc))
             except Exception as e:  # one document's bug must not cost the corpus
                 if debug:
                     raise
                 failed = True
-                warn(InputError(f"skipped: the extractor failed ({type(e).__name__}: "
-                                f"{str(e).splitlines()[0][:120] if str(e) else ''}); please report this "
-                                "(--debug shows where)", path=doc.origin or doc.id))
+                warn(_skipped(f"skipped: the extractor failed ({type(e).__name__}: "
+                              f"{str(e).splitlines()[0][:120] if str(e) else ''}); please report this "
+                              "(--debug shows where)", doc))
             spent += time.perf_counter() - t0
         if last:
             del pending[i]
             if not failed:
                 yield doc, events, affiliations
+
+
+def _skipped(message: str, doc: Document) -> InputError:
+    err = InputError(message, path=doc.origin or doc.id)
+    err.skipped = True  # the document is left out of the build (see InputError.skipped)
+    return err
 
 
 def _parse(nlp, items: Iterator[tuple[str, object]], batch_size: int, n_process: int) -> Iterator[tuple]:

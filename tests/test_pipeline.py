@@ -138,7 +138,7 @@ def test_a_document_over_its_budget_is_named_and_the_rest_go_on(nlp, ontology, m
     done = list(process(docs, ontology, nlp, doc_timeout=0.5, warn=warned.append))
     assert time.perf_counter() - t0 < 60
     assert [d.id for d, _e, _a in done] == ["a", "c"] and all(evs for _d, evs, _a in done)
-    assert [str(w) for w in warned] == ["notes.jsonl:17: gave up after 0.5 s"]
+    assert [str(w) for w in warned] == ["notes.jsonl:17: gave up after 0.5 s"] and warned[0].skipped
     assert signal.getsignal(signal.SIGALRM) is before  # the handler is put back
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
 
@@ -163,6 +163,7 @@ def test_an_extractor_failure_costs_one_document(nlp, ontology, monkeypatch):
     done = list(process(docs, ontology, nlp, warn=warned.append))
     assert [d.id for d, _e, _a in done] == ["y"]
     assert "x.txt: skipped: the extractor failed (IndexError: list index out of range)" in str(warned[0])
+    assert warned[0].skipped
     with pytest.raises(IndexError):
         list(process(docs, ontology, nlp, warn=warned.append, debug=True))
 
