@@ -10,6 +10,7 @@ from rdflib import Graph
 from graphbuild.cli import main
 
 from .conftest import EXAMPLES
+from .pdfs import tiny_pdf
 
 
 def test_build_one_example_end_to_end(tmp_path, capsys):
@@ -164,17 +165,28 @@ def test_a_good_article_beside_every_bad_kind(tmp_path, capsys, monkeypatch, nlp
     assert (folder / "huge.txt").stat().st_size > nlp.max_length  # in one piece spaCy refuses it (E088)
     odd = tmp_path / "report.docx"
     odd.write_bytes(b"PK\x03\x04")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # beside the articles: named, the folder is read
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
+    (folder / "report.pdf").write_bytes(tiny_pdf([["Armed men attacked a clinic in the north of the district on",
+                                                   "Monday, the mission said in its report."]]))
+    (folder / "french.txt").write_text(
+        "Des hommes armés ont attaqué un poste de police dans le nord du pays lundi soir, selon les autorités "
+        "locales. Deux policiers ont été tués et trois autres blessés au cours de cette attaque, a indiqué le "
+        "gouverneur de la région, qui a promis de retrouver les auteurs.", encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("Rebels attacked a convoy near Goma on Monday, the army said in a "
+                                        "statement. Caf\xe9 owners fled.".encode("latin-1"))
 
     out = tmp_path / "out"
     assert main(["build", str(folder), str(odd), "--out", str(out), "--doc-timeout", "5"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
     for line in ("empty.txt: empty file", "blob.txt: not a text file", "report.docx: unknown kind of file",
-                 "hangs.txt: gave up after 5 s"):
+                 "hangs.txt: gave up after 5 s", "broken.pdf: not a readable PDF", "notes.docx",
+                 "french.txt: looks like French (fr); skipped", "latin1.txt:1: invalid UTF-8 (1 byte replaced)"):
         assert line in err, line
     events = [json.loads(x) for x in (out / "events.jsonl").read_text().splitlines()]
     by_doc = {d: [e for e in events if e["doc_id"] == d] for d in {e["doc_id"] for e in events}}
-    assert set(by_doc) == {"good", "huge"}
+    assert set(by_doc) == {"good", "huge", "report", "latin1"}  # invalid UTF-8 is replaced, the text used
     huge = {e["sentence"] for e in by_doc["huge"]}  # its first and last piece were read
     assert paragraphs[0] in huge and paragraphs[-1] in huge
 
