@@ -16,6 +16,9 @@ DESCRIPTION = ("Conflict-event knowledge graphs from news: read articles, extrac
                "RDF, a SPARQL store, GraphML/GEXF and an interactive page; then query, serve, validate it.")
 EXIT_ERROR = 2
 EXIT_INPUT_PROBLEMS = 1
+# build: 0 every input used, 2 some skipped (named on stderr), 1 nothing usable or a failure (nothing written)
+EXIT_BUILD_SKIPPED = 2
+EXIT_BUILD_FAILED = 1
 
 
 def _warn(err: GraphbuildError) -> None:
@@ -26,9 +29,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import build
 
     result = build(args.inputs, args.out, model=args.model, ontology_files=args.ontology or (),
-                   force=args.force, base=args.base, warn=_warn, progress=True, n_process=args.n_process)
+                   force=args.force, base=args.base, warn=_warn, progress=True, n_process=args.n_process,
+                   doc_timeout=args.doc_timeout or None, debug=getattr(args, "debug", False))
     print(result.summary())
-    return EXIT_INPUT_PROBLEMS if result.problems else 0
+    return EXIT_BUILD_SKIPPED if result.skipped else 0
 
 
 def info() -> dict:
@@ -204,6 +208,9 @@ def parser() -> argparse.ArgumentParser:
     _pipeline_options(b)
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the graph (default {DEFAULT_BASE})")
     b.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (default 1)")
+    b.add_argument("--doc-timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                   help="give up a document after SECONDS per 100,000 characters and go on (default 60; "
+                        "0: no limit)")
     b.set_defaults(func=cmd_build)
 
     i = sub.add_parser("info", help="versions, spaCy pipeline and ontology files",
@@ -272,21 +279,52 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("out", metavar="OUT", help="output folder of `graphbuild build`, or an RDF file")
     v.add_argument("--shapes", metavar="FILE.ttl", help="other SHACL shapes (default: the bundled ones)")
     v.set_defaults(func=cmd_validate)
+
+    p.add_argument("--debug", action="store_true", help="show the traceback of an error (for bug reports)")
+    for command in sub.choices.values():  # also after the command: graphbuild build ... --debug
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="show the traceback of an error (for bug reports)")
     return p
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; every error is one line on stderr (``--debug``: the traceback)."""
     args = parser().parse_args(argv)
+    failed = EXIT_BUILD_FAILED if args.command == "build" else EXIT_ERROR
+    if args.debug:
+        return args.func(args)
     try:
         return args.func(args)
     except GraphbuildError as e:
         print(f"graphbuild: {e}", file=sys.stderr)
-        return EXIT_ERROR
+        return failed
     except KeyboardInterrupt:
         print("graphbuild: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        print("graphbuild: out of memory", file=sys.stderr)
+        return failed
+    except OSError as e:  # the system's own words, with the file it names
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"graphbuild: {where}{e.strerror or e}", file=sys.stderr)
+        return failed
+    except Exception as e:  # a bug: one line, and how to see more
+        what = str(e).splitlines()[0][:200] if str(e) else ""
+        print(f"graphbuild: internal error ({type(e).__name__}{': ' + what if what else ''}); "
+              "run again with --debug to see where", file=sys.stderr)
+        return failed
 
 
 if __name__ == "__main__":
