@@ -13,8 +13,9 @@ from pathlib import Path
 from .cache import load_ontology
 from .documents import read_documents
 from .errors import GraphbuildError, InputError, OutputError
-from .export import to_rdf, write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html, write_rdf
+from .export import write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html
 from .export.files import atomic_dir
+from .export.rdf import dump_store, triples, write_ntriples
 from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
 from .namespaces import DEFAULT_BASE
@@ -283,15 +284,20 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
 def write_outputs(merged: list[MergedEvent], paths: dict[str, Path], ontology: Ontology,
                   documents: dict[str, Document], affiliations: list[Affiliation], *, base: str = DEFAULT_BASE,
                   title: str = "graphbuild") -> None:
-    """Every output of a build (the names of ``OUTPUTS``); the store is bulk-loaded from graph.nt."""
-    from .store import load_store
+    """Every output of a build (the names of ``OUTPUTS``). The RDF goes out as a stream of N-Triples, which
+    the store bulk-loads; Turtle and JSON-LD are serialized from the store, not from an in-memory graph."""
+    from .store import load_store, open_store
 
     actor_graph = build_graph(merged)  # one actor graph for the page, the tables and GraphML
     write_events(mentions_of(merged), paths["events.jsonl"], documents)
-    graph = to_rdf(merged, ontology, documents, affiliations, base=base)
-    for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
-        write_rdf(graph, paths[name])
+    write_ntriples(triples(merged, ontology, documents, affiliations, base=base), paths["graph.nt"])
     load_store(paths["graph.nt"], paths["store"])
+    store = open_store(paths["store"])
+    try:
+        for name in ("graph.ttl", "graph.jsonld"):
+            dump_store(store, paths[name], base=base)
+    finally:
+        del store  # closes RocksDB before the folder is moved in place
     write_html(merged, paths["graph.html"], title=title, documents=documents, graph=actor_graph)
     write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph, documents=documents)
     write_graphml(merged, paths["graph.graphml"], graph=actor_graph)

@@ -4,7 +4,7 @@ as a ``cekg:Mention``, the direct ``actor cekg:<type> target`` triple beside eac
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -48,15 +48,42 @@ class _Iris:
         return node
 
 
+class _Triples:
+    """Collects triples with ``add`` (as a Graph would) until :meth:`drain` hands them over: the writers stream
+    per event instead of holding the graph of everything."""
+
+    def __init__(self):
+        self.buffer: list[tuple] = []
+
+    def add(self, triple: tuple) -> None:
+        self.buffer.append(triple)
+
+    def drain(self) -> list[tuple]:
+        out, self.buffer = self.buffer, []
+        return out
+
+
 def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping[str, Document] | None = None,
            affiliations: Iterable[Affiliation] = (), base: str = DEFAULT_BASE) -> Graph:
-    """The graph of ``merged``: one ``sem:Event`` node per event with its provenance (``prov:wasDerivedFrom``
-    each article, ``cekg:evidence`` each sentence, ``cekg:hasMention`` each report), the direct
-    ``actor cekg:<type> target`` triple, the articles, and every actor with its ontology facts."""
-    iris = _Iris(base)
+    """The graph of ``merged`` as an rdflib Graph (for tests and small graphs; a build streams
+    :func:`triples` instead)."""
     g = Graph()
     for prefix, ns in prefixes(base).items():
         g.bind(prefix, ns, override=True)
+    for t in triples(merged, ontology, documents, affiliations, base):
+        g.add(t)
+    return g
+
+
+def triples(merged: Iterable[MergedEvent], ontology: Ontology, documents: Mapping[str, Document] | None = None,
+            affiliations: Iterable[Affiliation] = (), base: str = DEFAULT_BASE) -> Iterator[tuple]:
+    """The triples of ``merged``, event by event: one ``sem:Event`` node per event with its provenance
+    (``prov:wasDerivedFrom`` each article, ``cekg:evidence`` each sentence, ``cekg:hasMention`` each report),
+    the direct ``actor cekg:<type> target`` triple, then the articles, and every actor with its ontology facts.
+    Only the actors, articles and places seen so far are held (to write each once)."""
+    iris = _Iris(base)
+    g = _Triples()
+    places: set[Place] = set()
     documents = documents or {}
     # events.jsonl names a mode by its label ("ground assault"); the graph links the ontology's mode individual
     modes = {str(label).lower(): m for m in ontology.graph.subjects(RDF.type, CEKG.Mode)
@@ -79,7 +106,8 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
         if ev.date:
             g.add((node, SEM.hasTimeStamp, Literal(ev.date, datatype=XSD.date)))
         if ev.place:
-            g.add((node, SEM.hasPlace, _place(g, iris, ev.place)))
+            g.add((node, SEM.hasPlace, _place(g, iris, ev.place, ev.place not in places)))
+            places.add(ev.place)
             if ev.place.country in ontology.actors:
                 actors.setdefault(ev.place.country, ontology.actors[ev.place.country].ref())
         for role, side in ((CEKG.actor, ev.actor), (CEKG.target, ev.target)):
@@ -107,6 +135,7 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
             g.add((mnode, CEKG.confidence, Literal(round(float(m.confidence), 3), datatype=XSD.double)))
             if m.attributed_to:
                 g.add((mnode, CEKG.attributedTo, Literal(m.attributed_to)))
+        yield from g.drain()
     for doc_id in sorted(articles):
         _article(g, iris, doc_id, documents.get(doc_id))
     for aff in affiliations:
@@ -117,10 +146,10 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
         for side in (aff.subject, aff.object):
             actors.setdefault(side.id, side)
     _actors(g, iris, actors, ontology)
-    return g
+    yield from g.drain()
 
 
-def _affiliation(g: Graph, iris: _Iris, aff: Affiliation) -> None:
+def _affiliation(g: _Triples, iris: _Iris, aff: Affiliation) -> None:
     """An affiliation read from text: the direct triple, and a reified statement carrying its evidence, so it
     stands beside the curated affiliations and can be told apart from them."""
     s, p, o = iris.of("actor", aff.subject.id), CEKG[aff.relation], iris.of("actor", aff.object.id)
@@ -141,8 +170,10 @@ def _event_label(ev: MergedEvent) -> str:
     return f"{actor} {ev.event_type} {target}" + (f" ({', '.join(notes)})" if notes else "")
 
 
-def _place(g: Graph, iris: _Iris, place: Place) -> URIRef:
+def _place(g: _Triples, iris: _Iris, place: Place, new: bool = True) -> URIRef:
     node = iris.of("place", slug(place.label) + (f"-{place.country}" if place.country else ""))
+    if not new:
+        return node
     g.add((node, RDF.type, SEM.Place))
     g.add((node, RDFS.label, Literal(place.label)))
     if place.country:
@@ -154,7 +185,7 @@ def _place(g: Graph, iris: _Iris, place: Place) -> URIRef:
     return node
 
 
-def _article(g: Graph, iris: _Iris, doc_id: str, doc: Document | None) -> None:
+def _article(g: _Triples, iris: _Iris, doc_id: str, doc: Document | None) -> None:
     node = iris.of("article", doc_id)
     g.add((node, RDF.type, SCHEMA.NewsArticle))
     g.add((node, SCHEMA.identifier, Literal(doc_id)))
@@ -170,7 +201,7 @@ def _article(g: Graph, iris: _Iris, doc_id: str, doc: Document | None) -> None:
         g.add((node, SCHEMA.publisher, Literal(doc.source)))
 
 
-def _actors(g: Graph, iris: _Iris, actors: Mapping[str, Actor], ontology: Ontology) -> None:
+def _actors(g: _Triples, iris: _Iris, actors: Mapping[str, Actor], ontology: Ontology) -> None:
     onto = ontology.graph
     pending = dict(actors)
     done: set[str] = set()
@@ -211,3 +242,38 @@ def write_rdf(graph: Graph, path: str | Path) -> None:
     data = graph.serialize(format=fmt, **({"auto_compact": True} if fmt == "json-ld" else {}))
     with atomic_write(path) as fh:
         fh.write(data)
+
+
+# --------------------------------------------------------------------------- streaming through the store
+
+def _ox_term(term):
+    """An rdflib term as a pyoxigraph one (lexical form, datatype and language kept as they are)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    return ox.BlankNode(str(term))
+
+
+def write_ntriples(triples: Iterable[tuple], path: str | Path) -> None:
+    """Write ``triples`` (rdflib terms) as N-Triples, as they come: nothing but the current triple is held."""
+    import pyoxigraph as ox
+
+    stream = (ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in triples)
+    with atomic_write(path, "wb") as fh:
+        ox.serialize(stream, fh, format=ox.RdfFormat.N_TRIPLES)
+
+
+def dump_store(store, path: str | Path, base: str = DEFAULT_BASE) -> None:
+    """Serialize the default graph of a pyoxigraph ``store`` to Turtle or JSON-LD (by suffix), with the
+    prefixes of :func:`prefixes`; Oxigraph writes a large graph many times faster than rdflib."""
+    import pyoxigraph as ox
+
+    fmt = {".ttl": ox.RdfFormat.TURTLE, ".jsonld": ox.RdfFormat.JSON_LD, ".nt": ox.RdfFormat.N_TRIPLES}[
+        Path(path).suffix]
+    with atomic_write(path, "wb") as fh:
+        store.dump(fh, format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes(base))
