@@ -30,7 +30,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     result = build(args.inputs, args.out, model=args.model, ontology_files=args.ontology or (),
                    force=args.force, base=args.base, warn=_warn, progress=True, n_process=args.n_process,
-                   doc_timeout=args.doc_timeout or None, debug=getattr(args, "debug", False))
+                   doc_timeout=args.doc_timeout or None, debug=getattr(args, "debug", False),
+                   append=args.append)
     print(result.summary())
     return EXIT_BUILD_SKIPPED if result.skipped else 0
 
@@ -204,7 +205,10 @@ def parser() -> argparse.ArgumentParser:
                                    "graph.html, nodes.csv, edges.csv, graph.graphml and graph.gexf into OUT.")
     b.add_argument("inputs", nargs="+", metavar="INPUT")
     b.add_argument("--out", "-o", required=True, help="output folder")
-    b.add_argument("--force", action="store_true", help="replace the contents of a non-empty output folder")
+    mode = b.add_mutually_exclusive_group()
+    mode.add_argument("--force", action="store_true", help="replace the contents of a non-empty output folder")
+    mode.add_argument("--append", action="store_true",
+                      help="add the inputs to the build in --out (documents already there are skipped)")
     _pipeline_options(b)
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the graph (default {DEFAULT_BASE})")
     b.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (default 1)")

@@ -18,6 +18,7 @@ from .export.files import atomic_dir
 from .export.rdf import dump_store, triples, write_ntriples
 from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
+from .manifest import Previous, digest, read_previous, write_manifest
 from .namespaces import DEFAULT_BASE
 from .nlp import CHUNK_SIZE, load_pipeline, split_text
 from .ontology import Ontology
@@ -40,6 +41,7 @@ class BuildResult:
     merged: list[MergedEvent] = field(default_factory=list)
     problems: list[GraphbuildError] = field(default_factory=list)  # skipped inputs, and warnings
     paths: dict[str, Path] = field(default_factory=dict)
+    kept: int | None = None  # with --append: the documents already in the output, skipped
 
     @property
     def events(self) -> list[Event]:
@@ -58,6 +60,7 @@ class BuildResult:
         n_mentions = sum(len(m.mentions) for m in self.merged)
         lines = [f"graphbuild: {_n(self.documents, 'document')}, {_n(len(self.merged), 'event')} "
                  f"({_n(n_mentions, 'mention')}), {_n(self.actors, 'actor')}"
+                 + (f" ({self.documents - self.kept} new, {self.kept} already there)" if self.kept is not None else "")
                  + (f"; {_n(len(self.problems), 'input problem')} (see above)" if self.problems else "") + "."]
         for name, path in self.paths.items():
             lines.append(f"  {name:<13} {path}")
@@ -73,15 +76,16 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def check_out(out: Path, force: bool, inputs: Iterable[str | Path] = ()) -> None:
+def check_out(out: Path, force: bool, inputs: Iterable[str | Path] = (), append: bool = False) -> None:
     """Refuse an output folder before any work, touching nothing: the build writes a new folder beside it
-    and swaps it in at the end, so a failing build leaves the previous output as it was."""
+    and swaps it in at the end, so a failing build leaves the previous output as it was. ``append`` adds to
+    the build there (see :mod:`graphbuild.manifest`)."""
     if out.exists() and not out.is_dir():
         raise OutputError("exists and is not a folder", path=out)
     cwd = Path.cwd().resolve()
     if out.resolve() == cwd or out.resolve() in cwd.parents:  # the swap would move the folder we stand in
         raise OutputError("is the current folder or holds it; choose another output folder", path=out)
-    if out.is_dir() and any(out.iterdir()):
+    if out.is_dir() and any(out.iterdir()) and not append:
         if not force:
             raise OutputError("folder is not empty; use --force to replace its contents", path=out)
         here = out.resolve()
@@ -231,14 +235,18 @@ def _warm_up(nlp, ontology: Ontology) -> None:
 def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = None,
           ontology_files: Iterable[str | Path] = (), force: bool = False, base: str = DEFAULT_BASE,
           warn: Callable[[GraphbuildError], None] | None = None, progress: bool = False,
-          n_process: int = 1, doc_timeout: float | None = DOC_TIMEOUT, debug: bool = False) -> BuildResult:
+          n_process: int = 1, doc_timeout: float | None = DOC_TIMEOUT, debug: bool = False,
+          append: bool = False) -> BuildResult:
     """Build the knowledge graph of ``inputs`` into the folder ``out``.
 
     Input problems go to ``warn`` and are kept in ``BuildResult.problems``; a document whose extraction takes
     longer than ``doc_timeout`` seconds per 100,000 characters is left out (None: no limit). Raises
     :class:`InputError` when no input could be used. Nothing in ``out`` changes until every output is
     written: the build goes to a new folder beside it, swapped in at the end (``force`` replaces a
-    non-empty ``out``).
+    non-empty ``out``). ``append`` adds ``inputs`` to the build in ``out``: a document already there (same id,
+    same text) is skipped, a new text under a known id replaces the old one, and the events are those of one
+    build over all the documents (merged again from events.jsonl and the new mentions). An interrupted build
+    leaves ``out`` as it was, so running it again with ``append`` resumes it.
     """
     out = Path(out)
     inputs = list(inputs)  # read twice when a progress bar counts them first
@@ -250,15 +258,25 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
         if warn:
             warn(err)
 
-    check_out(out, force, inputs)
+    check_out(out, force, inputs, append=append)
+    previous = read_previous(out) if append else Previous({}, {})
     ontology = load_ontology(ontology_files)
     nlp = load_pipeline(model, ontology)
     documents: dict[str, Document] = {}
+    hashes: dict[str, str] = {}
     events: list[Event] = []
     affiliations: list[Affiliation] = []
+    kept: set[str] = set()
+
+    def new(docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            if previous.has(doc):
+                kept.add(doc.id)
+            else:
+                yield doc
 
     # a document in another language than the pipeline's is named and skipped, not parsed into nothing
-    docs = read_documents(inputs, warn=note, language=getattr(nlp, "lang", None))
+    docs = new(read_documents(inputs, warn=note, language=getattr(nlp, "lang", None)))
     results = process(docs, ontology, nlp, n_process=n_process,
                       doc_timeout=doc_timeout, warn=note, debug=debug)
     if progress:
@@ -267,16 +285,32 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
         results = progress_bar(results, inputs)
     for doc, evs, affs in results:
         documents[doc.id] = replace(doc, text="")  # keep metadata, not text
+        hashes[doc.id] = digest(doc.text)
         events += evs
         affiliations += affs
+    if append and previous.documents:
+        old = previous.without(documents)  # a new text under a known id replaces the old one
+        if not documents:  # nothing new: the output stays as it is
+            result = BuildResult(out=out, documents=len(old.documents), merged=merge_events(old.events),
+                                 problems=problems, kept=len(old.documents))
+            result.paths = {name: out / name for name in OUTPUTS}
+            return result
+        kept_count = len(old.documents)
+        documents = {**old.documents, **documents}
+        hashes = {**old.hashes, **hashes}
+        events = [*old.events, *events]
+        affiliations = [*old.affiliations, *affiliations]
+    else:
+        kept_count = None
     if not documents:
         raise InputError("no input could be used" + ("" if problems else " (no documents found)")
                          + "; nothing written" + (f", {out} left as it was" if out.exists() else ""))
     merged = merge_events(events)
-    result = BuildResult(out=out, documents=len(documents), merged=merged, problems=problems)
+    result = BuildResult(out=out, documents=len(documents), merged=merged, problems=problems, kept=kept_count)
     with atomic_dir(out) as tmp:
         write_outputs(merged, {name: tmp / name for name in OUTPUTS}, ontology, documents, affiliations,
                       base=base, title=f"graphbuild: {len(documents)} article{'' if len(documents) == 1 else 's'}")
+        write_manifest(tmp, documents, hashes, affiliations)
     result.paths = {name: out / name for name in OUTPUTS}
     return result
 

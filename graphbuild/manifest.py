@@ -1,0 +1,118 @@
+"""What a build holds, for ``build --append``: ``documents.jsonl`` (each document's metadata and the sha256 of
+its text) and ``affiliations.jsonl`` (the affiliations read from text), beside ``events.jsonl``. Together they
+let a later build add documents and merge again as one build over all of them would.
+
+>>> digest("Gunmen attacked a checkpoint.")[:12]
+'1f0bd0bb41b6'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .documents import json_lines, parse_date
+from .errors import InputError
+from .export.files import atomic_write
+from .export.jsonl import read_events
+from .records import Actor, Affiliation, Document, Event
+
+DOCUMENTS = "documents.jsonl"
+AFFILIATIONS = "affiliations.jsonl"
+
+
+def digest(text: str) -> str:
+    """The sha256 of a document's text: the same id with another text is another version of the document."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The content of an earlier build: its documents (metadata only) with their text's sha256, its mentions
+    and its affiliations."""
+
+    documents: Mapping[str, Document]
+    hashes: Mapping[str, str]
+    events: tuple[Event, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+
+    def has(self, doc: Document) -> bool:
+        """The same document (id and text) is in the earlier build."""
+        return self.hashes.get(doc.id) == digest(doc.text)
+
+    def without(self, doc_ids: Iterable[str]) -> Previous:
+        """The earlier build less the documents ``doc_ids`` (new versions replace them)."""
+        drop = set(doc_ids)
+        if not drop:
+            return self
+        return replace(self, documents={k: v for k, v in self.documents.items() if k not in drop},
+                       hashes={k: v for k, v in self.hashes.items() if k not in drop},
+                       events=tuple(e for e in self.events if e.doc_id not in drop),
+                       affiliations=tuple(a for a in self.affiliations if a.doc_id not in drop))
+
+
+def write_manifest(folder: Path, documents: Mapping[str, Document], hashes: Mapping[str, str],
+                   affiliations: Iterable[Affiliation]) -> None:
+    with atomic_write(folder / DOCUMENTS) as fh:
+        for doc_id in sorted(documents):
+            fh.write(json.dumps(_document_record(documents[doc_id], hashes[doc_id]), ensure_ascii=False) + "\n")
+    with atomic_write(folder / AFFILIATIONS) as fh:
+        for a in affiliations:
+            fh.write(json.dumps({"subject": _actor_record(a.subject), "relation": a.relation,
+                                 "object": _actor_record(a.object), "doc_id": a.doc_id, "sentence": a.sentence},
+                                ensure_ascii=False) + "\n")
+
+
+def read_previous(folder: Path) -> Previous:
+    """The earlier build in ``folder``; an empty one when the folder holds no build. A build made before
+    graphbuild kept ``documents.jsonl`` cannot be added to: that is said, naming the folder."""
+    if not (folder / "events.jsonl").is_file():
+        if folder.is_dir() and any(folder.iterdir()):
+            raise InputError("holds no graphbuild build (no events.jsonl) to add to", path=folder)
+        return Previous({}, {})
+    if not (folder / DOCUMENTS).is_file():
+        raise InputError(f"has no {DOCUMENTS} (built by an older graphbuild); rebuild it with --force "
+                         "before adding to it with --append", path=folder)
+    documents, hashes = {}, {}
+    path = folder / DOCUMENTS
+    with open(path, encoding="utf-8") as fh:
+        for n, obj in json_lines(fh, path):
+            try:
+                doc = Document(str(obj["id"]), "", title=obj.get("title"), url=obj.get("url"),
+                               published=parse_date(obj.get("published")), source=obj.get("source"),
+                               origin=obj.get("origin"), author=obj.get("author"), language=obj.get("language"))
+                hashes[doc.id] = str(obj["sha256"])
+            except (KeyError, TypeError, AttributeError, ValueError) as e:
+                raise InputError(f"not a valid document record ({type(e).__name__}: {e})", path=path,
+                                 line=n) from None
+            documents[doc.id] = doc
+    affiliations = []
+    path = folder / AFFILIATIONS
+    if path.is_file():
+        with open(path, encoding="utf-8") as fh:
+            for n, obj in json_lines(fh, path):
+                try:
+                    affiliations.append(Affiliation(_actor(obj["subject"]), str(obj["relation"]),
+                                                    _actor(obj["object"]), str(obj["doc_id"]), str(obj["sentence"])))
+                except (KeyError, TypeError, AttributeError, ValueError, InputError) as e:
+                    raise InputError(f"not a valid affiliation record ({type(e).__name__}: {e})", path=path,
+                                     line=n) from None
+    return Previous(documents, hashes, tuple(read_events(folder / "events.jsonl")), tuple(affiliations))
+
+
+def _document_record(doc: Document, sha256: str) -> dict:
+    return {"id": doc.id, "sha256": sha256, "title": doc.title, "url": doc.url,
+            "published": doc.published.isoformat() if doc.published else None, "source": doc.source,
+            "origin": doc.origin, "author": doc.author, "language": doc.language}
+
+
+def _actor_record(a: Actor) -> dict:
+    return {**a.to_dict(), "resolved": a.resolved}
+
+
+def _actor(x: dict) -> Actor:
+    return Actor(id=str(x["id"]), label=str(x["label"]), kind=x.get("kind") or "unknown", country=x.get("country"),
+                 mention=x.get("mention") or "", resolved=bool(x.get("resolved", True)))
