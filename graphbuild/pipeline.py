@@ -266,17 +266,9 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
     hashes: dict[str, str] = {}
     events: list[Event] = []
     affiliations: list[Affiliation] = []
-    kept: set[str] = set()
-
-    def new(docs: Iterable[Document]) -> Iterator[Document]:
-        for doc in docs:
-            if previous.has(doc):
-                kept.add(doc.id)
-            else:
-                yield doc
-
     # a document in another language than the pipeline's is named and skipped, not parsed into nothing
-    docs = new(read_documents(inputs, warn=note, language=getattr(nlp, "lang", None)))
+    docs = (doc for doc in read_documents(inputs, warn=note, language=getattr(nlp, "lang", None))
+            if not previous.has(doc))  # with append: a document already in the output is not parsed again
     results = process(docs, ontology, nlp, n_process=n_process,
                       doc_timeout=doc_timeout, warn=note, debug=debug)
     if progress:
