@@ -2,8 +2,10 @@
 its text) and ``affiliations.jsonl`` (the affiliations read from text), beside ``events.jsonl``. Together they
 let a later build add documents and merge again as one build over all of them would.
 
->>> digest("Gunmen attacked a checkpoint.")[:12]
-'1f0bd0bb41b6'
+>>> digest("Gunmen attacked a checkpoint.") == digest("Gunmen attacked a checkpoint."), len(digest(""))
+(True, 64)
+>>> digest("Gunmen attacked a checkpoint.") == digest("Gunmen attacked a checkpoint on Monday.")
+False
 """
 
 from __future__ import annotations

@@ -130,3 +130,11 @@ def test_append_refuses_a_folder_that_holds_no_build(tmp_path, articles):
     (out / "notes.txt").write_text("mine")
     assert main(["build", str(articles[0]), "--out", str(out), "--append"]) == 1
     assert (out / "notes.txt").read_text() == "mine" and len(list(out.iterdir())) == 1
+
+
+def test_an_event_of_two_reports_in_one_article_writes_each_triple_once(tmp_path, mini_ontology):
+    a = Event("d", "US jets struck Iran.", (8, 14), US, IR, "struck", "strike", "ASSAULT")
+    b = Event("d", "US jets struck Iran.", (8, 14), US, IR, "struck", "hit", "ASSAULT")
+    write_ntriples(triples(merge_events([a, b]), mini_ontology), tmp_path / "graph.nt")
+    lines = (tmp_path / "graph.nt").read_text().splitlines()
+    assert len(lines) == len(set(lines)) and len(merge_events([a, b])) == 1

@@ -59,7 +59,8 @@ class _Triples:
         self.buffer.append(triple)
 
     def drain(self) -> list[tuple]:
-        out, self.buffer = self.buffer, []
+        # an event's mentions repeat its article and, often, its sentence: each triple once per batch
+        out, self.buffer = list(dict.fromkeys(self.buffer)), []
         return out
 
 
