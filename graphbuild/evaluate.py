@@ -9,7 +9,8 @@ normalized label or mention equals a gold name, a gold name of two or more words
 or more words) occurs inside a gold name; for head-word annotated sets (MUC-4, WikiEvents, RAMS) a gold name of
 one word inside it matches too (a document's ``head_match`` field overrides). Recall counts required gold
 events matched; precision counts the judged system events that match any gold event. For partially annotated
-documents (``partial``, by default those sets) only events of a type the document annotates are judged; an event whose sentence is page furniture (``boilerplate_lines``) is always wrong.
+documents (``partial``, by default those sets) only events of a type the document annotates are judged; an
+event whose sentence is page furniture (``boilerplate_lines``) is always wrong.
 """
 
 from __future__ import annotations

@@ -78,6 +78,9 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
             g.add((node, CEKG.cameoRoot, Literal(ev.cameo)))
         if ev.date:
             g.add((node, SEM.hasTimeStamp, Literal(ev.date, datatype=XSD.date)))
+        for prop, count in ((CEKG.fatalities, ev.fatalities), (CEKG.injured, ev.injured)):
+            if count is not None:  # the largest report of the merged mentions
+                g.add((node, prop, Literal(count, datatype=XSD.nonNegativeInteger)))
         if ev.place:
             g.add((node, SEM.hasPlace, _place(g, iris, ev.place)))
             if ev.place.country in ontology.actors:
@@ -107,6 +110,11 @@ def to_rdf(merged: Sequence[MergedEvent], ontology: Ontology, documents: Mapping
             g.add((mnode, CEKG.confidence, Literal(round(float(m.confidence), 3), datatype=XSD.double)))
             if m.attributed_to:
                 g.add((mnode, CEKG.attributedTo, Literal(m.attributed_to)))
+            if m.date_source:
+                g.add((mnode, CEKG.dateSource, Literal(m.date_source)))
+            for prop, count in ((CEKG.fatalities, m.fatalities), (CEKG.injured, m.injured)):
+                if count is not None:
+                    g.add((mnode, prop, Literal(count, datatype=XSD.nonNegativeInteger)))
     for doc_id in sorted(articles):
         _article(g, iris, doc_id, documents.get(doc_id))
     for aff in affiliations:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
+from .casualties import casualties
 from .coreference import Coref
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
@@ -57,7 +58,8 @@ class _Extractor:
         self.coref = Coref(doc, self.words, after=self.dateline_end)
         dl = dateline_place(document.text)
         self.dateline = place_of(dl, ontology) if dl else None
-        self.published = document.published or dateline_date(document.text)
+        self.dateline_date = dateline_date(document.text)
+        self.published = document.published or self.dateline_date
 
     def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
@@ -238,7 +240,8 @@ class _Extractor:
         place = sentence_place(sent, self.onto, exclude)
         if place is None or (is_region(place) and self.dateline is not None):
             place = self.dateline or place  # the dateline's city is more exact than "the Middle East"
-        date = sentence_date(sent, self.published, self.dateline_end)
+        date, date_source = self._date(sent)
+        killed, injured = casualties(sent, self.words) if etype == "ASSAULT" else (None, None)
         trig = frame.trigger
         statement = trig.pos_ == "VERB" or any(c.lower_ in DEMONSTRATIVE and c.lower_ != "that" or c.dep_ == "poss"
                                                 for c in trig.lefts)
@@ -251,6 +254,7 @@ class _Extractor:
                 if a is not None and t is not None and a.id == t.id:
                     continue
                 ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
+                ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
                 yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
                               weak_actor=x is not None and x.tok.i in weak)
 
@@ -275,6 +279,17 @@ class _Extractor:
             date=date,
             confidence=_confidence(actor, target, modality),
         )
+
+    def _date(self, sent: Span) -> tuple[str | None, str | None]:
+        """The sentence's own date, else the dateline's, else the article's publication date."""
+        found = sentence_date(sent, self.published, self.dateline_end)
+        if found:
+            return found, "sentence"
+        if self.dateline_date is not None:
+            return self.dateline_date.isoformat(), "dateline"
+        if self.document.published is not None:
+            return self.document.published.isoformat(), "published"
+        return None, None
 
     def _sentence_mode(self, sent: Span, etype: str) -> str | None:
         text = " " + " ".join(t.lower_ for t in sent) + " "
