@@ -80,3 +80,12 @@ def test_casualty_counts_round_trip_and_are_checked():
         Event.from_dict({**ev.to_dict(), "fatalities": -1})
     with pytest.raises(InputError, match="date_source"):
         Event.from_dict({**ev.to_dict(), "date_source": "guess"})
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["3 May 2021, suspected militants attacked a police station in the north.",
+                                  "Later that day militants murdered a farmer in the village."])
+def test_a_date_is_never_part_of_a_side(extract, text):
+    (ev,) = extract(text)
+    assert ev.actor.mention.lower().endswith("militants") and not any(c.isdigit() for c in ev.actor.mention)
+    assert "later" not in ev.actor.mention.lower()

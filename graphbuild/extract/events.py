@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor, Document, Event
 from .casualties import casualties
 from .coreference import Coref
+from .entities import as_entity, person_names, unify
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
@@ -45,6 +46,10 @@ def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator
                 if key not in seen:
                     seen.add(key)
                     mentions.append(m)
+    same = unify([s for m in mentions for s in (m.event.actor, m.event.target) if s is not None], ontology)
+    if same:
+        mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same),
+                                             target=as_entity(m.event.target, same))) for m in mentions]
     yield from resolve_incidents(mentions)
 
 
@@ -56,6 +61,7 @@ class _Extractor:
         self.words: Words = words_of(ontology)
         self.dateline_end = dateline_end(doc.text)
         self.coref = Coref(doc, self.words, after=self.dateline_end)
+        self.persons = person_names(doc, self.dateline_end)
         dl = dateline_place(document.text)
         self.dateline = place_of(dl, ontology) if dl else None
         self.dateline_date = dateline_date(document.text)
@@ -209,8 +215,23 @@ class _Extractor:
         if not mention:
             return None
         hint = arg.tok.ent_type_ or None
-        actor = self.onto.resolve(mention, hint=hint)
+        full = self._full_name(arg, mention)
+        actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
         return replace(actor, mention=mention) if actor.mention != mention else actor
+
+    def _full_name(self, arg: Arg, mention: str) -> str | None:
+        """ "Castellar" (or "Mayor Castellar") after "Ricardo Alfonso Castellar": the article's one person of
+        that surname."""
+        tok = arg.tok
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "") or arg.text is not None:
+            return None
+        names = [w for w in mention.split() if w[:1].isupper()]
+        full = self.persons.get(tok.lower_)
+        if full is None or len(names) > 1 and not self.words.lex.person_titles:
+            return None
+        if len(names) > 1 and not any(n.lower().rstrip(".") in self.words.lex.person_titles for n in names[:-1]):
+            return None
+        return full if len(full.split()) > 1 and full.lower() != mention.lower() else None
 
     # ---------------------------------------------------------------- events
     def _mentions(self, frame: Frame, sent: Span, n: int) -> Iterator[Mention]:
