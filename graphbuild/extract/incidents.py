@@ -140,12 +140,13 @@ def _only_attacker(ms: list[Mention]) -> Mention | None:
 
 def _main_attacker(pool: list[Mention]) -> Mention | None:
     """The attacker an article is about when it names several: the one that carries out more than a third of
-    the article's attacks with an attacker (a wire report on one group's campaign, which names the army's
-    reprisals too). Victims and places are never it."""
+    the article's attacks with an attacker, and the most of them (on a tie the first named: wire copy names
+    the perpetrator of its story first, then the army's reprisals). Victims and places are never it."""
     if not pool:
         return None
     uses = Counter(m.event.actor.id for m in pool)
-    top, n = uses.most_common(1)[0]
+    n = max(uses.values())
+    top = next(m.event.actor.id for m in pool if uses[m.event.actor.id] == n)  # a tie: the one the lead names
     actor = next(m.event.actor for m in pool if m.event.actor.id == top)
     if actor.kind in ("civilians", "facility") or n * 3 <= len(pool):
         return None
