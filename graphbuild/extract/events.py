@@ -215,9 +215,29 @@ class _Extractor:
         if not mention:
             return None
         hint = arg.tok.ent_type_ or None
+        if self._bare_count(arg, mention):
+            people = self._counted_people(arg.tok)
+            if people is None:  # "six were wounded": the victims, civilians unless the sentence says who
+                return replace(self.onto.resolve("civilians"), mention=mention)
+            mention = f"{mention} {people}"  # "five soldiers were killed and five were wounded"
         full = self._full_name(arg, mention)
         actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
         return replace(actor, mention=mention) if actor.mention != mention else actor
+
+    @staticmethod
+    def _bare_count(arg: Arg, mention: str) -> bool:
+        """A side that is a number and nothing else ("six", "at least 12")."""
+        return arg.tok.pos_ == "NUM" and arg.text is None and all(
+            t.pos_ in ("NUM", "ADV", "ADP", "ADJ", "DET", "PUNCT") for t in np_span(arg.tok))
+
+    @staticmethod
+    def _counted_people(num: Token) -> str | None:
+        """The plural noun an earlier count of the sentence goes with ("five soldiers ... and five ..."): who a
+        bare count is."""
+        for t in reversed(list(num.sent)[:num.i - num.sent.start]):
+            if t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children):
+                return t.text
+        return None
 
     def _full_name(self, arg: Arg, mention: str) -> str | None:
         """ "Castellar" (or "Mayor Castellar") after "Ricardo Alfonso Castellar": the article's one person of

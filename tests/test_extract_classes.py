@@ -1,0 +1,33 @@
+"""The classes of issue 10 on sentences written for these tests, against the pinned model: modality of
+wishes, plans and hedges; bare counts as victims."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+MODALITY = [
+    ("The rebels want to strike the police station.", "hypothetical"),
+    ("The militia plans to attack the army base.", "hypothetical"),
+    ("It is believed that the rebels attacked the convoy.", "alleged"),
+    ("It was reported that gunmen attacked the bus.", "alleged"),
+    ("The rebels reportedly attacked the convoy.", "alleged"),
+    ("Police said gunmen attacked the bus.", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,modality", MODALITY)
+def test_wishes_plans_and_hedges_are_modality(extract, text, modality):
+    (ev,) = extract(text)
+    assert (ev.event_type, ev.modality) == ("ASSAULT", modality)
+
+
+def test_a_bare_count_is_the_victims(extract):
+    events = extract("Three were killed when gunmen attacked the bus.")
+    victims = [e.target for e in events if e.target.mention == "Three"]
+    assert victims and victims[0].kind == "civilians" and victims[0].label == "civilians"
+    assert all(e.actor.mention == "gunmen" for e in events)
+
+
+def test_a_bare_count_takes_the_people_counted_before_it(extract):
+    events = extract("Five soldiers were killed and five were wounded in the attack.")
+    assert {e.target.mention.lower() for e in events} == {"five soldiers"}
