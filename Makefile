@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install browser lint demo test bench clean
+.PHONY: install browser lint demo test bench readme clean
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ lint: install
 
 test: install browser lint
 	$(BIN)/python -m pytest -q
+
+# The README's saved-query outputs, from a fresh run on examples/ (tests/test_readme_queries.py checks them).
+readme: demo
+	$(BIN)/cog -r -I tools -D out=out README.md
 
 bench: install
 	$(BIN)/python benchmarks/extraction.py

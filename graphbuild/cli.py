@@ -83,8 +83,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(args.out, args.host, args.port, allow_update=args.allow_update, timeout=args.timeout,
-          workers=args.workers, base=args.base, verbose=args.verbose)
+    serve(args.out, args.host, args.port, allow_update=args.allow_update, timeout=args.timeout, base=args.base,
+          verbose=args.verbose)
     return 0
 
 
@@ -234,16 +234,16 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--base", default=DEFAULT_BASE, help="base IRI the graph was built with")
     q.set_defaults(func=cmd_query)
 
-    s = sub.add_parser("serve", help="serve a SPARQL 1.1 endpoint and graph.html over HTTP",
-                       description="Serve the store of OUT as a SPARQL 1.1 Protocol endpoint at /sparql (GET "
-                                   "and POST; JSON, CSV, TSV or XML results by Accept header) and graph.html "
-                                   "at /. Read-only unless --allow-update.")
+    s = sub.add_parser("serve", help="serve a SPARQL 1.1 endpoint, a query page and graph.html over HTTP",
+                       description="Run the Oxigraph server over the store of OUT: a SPARQL 1.1 Protocol "
+                                   "endpoint at /sparql (GET and POST; JSON, CSV, TSV or XML results by Accept "
+                                   "header), its YASGUI query page at /, and graph.html at /graph.html. "
+                                   "Read-only unless --allow-update.")
     s.add_argument("out", metavar="OUT", help="output folder of `graphbuild build`")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     s.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 picks a free one)")
     s.add_argument("--allow-update", action="store_true", help="accept SPARQL updates (changes the store)")
     s.add_argument("--timeout", type=float, default=30.0, help="query time limit in seconds (default 30)")
-    s.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
     s.add_argument("--base", default=DEFAULT_BASE, help="base IRI the graph was built with")
     s.add_argument("--verbose", "-v", action="store_true", help="log each request on stderr")
     s.set_defaults(func=cmd_serve)

@@ -21,7 +21,23 @@ class GraphbuildError(Exception):
 
 
 class InputError(GraphbuildError):
-    """An input file or record cannot be read."""
+    """A problem with an input file or record, reported through the readers' ``warn`` callback.
+
+    ``skipped`` tells the two kinds apart, so the caller can choose its exit status: True when the input
+    (a file, a folder, a JSONL record) was left out of the build (missing, empty, binary, unknown kind,
+    not English, malformed record, duplicate id, unreadable PDF); False when it was used with a warning
+    (invalid UTF-8 decoded with replacement characters; the files of unknown kind beside the documents
+    of a folder, named in one warning, since the folder itself was read).
+
+    >>> InputError("empty file", path="a.txt", skipped=True).skipped
+    True
+    >>> str(InputError("invalid UTF-8", path="in.jsonl", line=3))
+    'in.jsonl:3: invalid UTF-8'
+    """
+
+    def __init__(self, message: str, *, path: object = None, line: int | None = None, skipped: bool = False):
+        self.skipped = skipped
+        super().__init__(message, path=path, line=line)
 
 
 class OntologyError(GraphbuildError):

@@ -1,6 +1,11 @@
 """Stage: the graph. Duplicate reports of one event are merged (same actor, type and target, compatible place
 and date), keeping every mention and counting them, as GDELT counts mentions; then networkx views for analysis:
-``build_graph`` (actors as nodes, one edge per event) and ``event_graph`` (events as nodes)."""
+``build_graph`` (actors as nodes, one edge per event) and ``event_graph`` (events as nodes).
+
+In the actor graph no catch-all node stands for "someone": an unidentified side is one node per country of
+the event ("Unidentified armed group (Somalia)", as ACLED codes it) and generic victims ("two men",
+"residents", "civilians") one "Civilians (Country)" node, so degree and centrality mean something. The
+words of each mention stay on the edge; events.jsonl keeps ``null`` and the words as written."""
 
 from __future__ import annotations
 
@@ -15,7 +20,6 @@ import networkx as nx
 from .records import MODALITY_TABLE, Actor, Event, Place, stable_id
 from .text import normalize
 
-UNIDENTIFIED = Actor(id="unidentified", label="Unidentified actor", kind="unknown", mention="")
 MODALITY_RANK = ("asserted", "claimed", "alleged", "threatened", "hypothetical", "denied", "negated")
 NEAR_KM = 25.0  # two reports whose places are this close are taken for the same place
 
@@ -269,9 +273,66 @@ def actors_of(merged: Sequence[MergedEvent]) -> dict[str, Actor]:
     return out
 
 
+# pycountry's names that news does not use
+_COUNTRY_NAMES = {"RUS": "Russia", "PSE": "Palestine", "COD": "DR Congo", "COG": "Republic of the Congo",
+                  "GBR": "United Kingdom", "FSM": "Micronesia", "VAT": "Vatican City"}
+
+
+def country_name(iso3: str | None) -> str:
+    """The short English name of an ISO 3166 alpha-3 code, as news writes it.
+
+    >>> [country_name(c) for c in ("SOM", "IRN", "RUS", None)]
+    ['Somalia', 'Iran', 'Russia', 'country unknown']
+    """
+    if not iso3:
+        return "country unknown"
+    if iso3 in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[iso3]
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    return iso3 if c is None else getattr(c, "common_name", None) or c.name
+
+
+def _event_country(ev: MergedEvent, side: Actor | None, other: Actor | None) -> str | None:
+    """Where a side belongs: its own country, else where the event took place, else the other side's."""
+    place = ev.place
+    return (side and side.country) or (place and place.country) or (other and other.country) or None
+
+
+def graph_side(ev: MergedEvent, role: str) -> Actor:
+    """The node that stands for the ``role`` ("actor" or "target") side of ``ev`` in the actor graph.
+
+    >>> from graphbuild.records import Event, Actor, Place
+    >>> men = Actor("x-two-men", "two men", "civilians", mention="two men")
+    >>> ev = merge_events([Event("d", "Gunmen shot two men in Mogadishu.", (7, 11), None, men, "shot", "shoot",
+    ...                          "ASSAULT", place=Place("Mogadishu", "SOM"))])[0]
+    >>> [(a.id, a.label) for a in (graph_side(ev, "actor"), graph_side(ev, "target"))]
+    [('unidentified-armed-group-SOM', 'Unidentified armed group (Somalia)'), ('SOM-civilians', 'Civilians (Somalia)')]
+    """
+    side, other = (ev.actor, ev.target) if role == "actor" else (ev.target, ev.actor)
+    if side is not None and side.kind != "civilians":
+        return side
+    country = _event_country(ev, side, other)
+    code, name = country or "unknown", country_name(country)
+    if side is not None:  # generic victims: one node per country, with the ontology's id for it
+        return Actor(f"{code}-civilians", f"Civilians ({name})", "civilians", country)
+    what = ("target" if role == "target" else "armed group" if ev.event_type == "ASSAULT" else "actor")
+    return Actor(f"unidentified-{what.replace(' ', '-')}-{code}", f"Unidentified {what} ({name})", "unknown",
+                 country)
+
+
+def _mention_words(ev: MergedEvent, role: str) -> list[str]:
+    """The distinct words each report used for one side ("two adults", "residents"); empty when none named it."""
+    sides = (m.actor if role == "actor" else m.target for m in ev.mentions)
+    return list(dict.fromkeys(s.mention or s.label for s in sides if s is not None))
+
+
 def build_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
-    """Actor nodes and one edge per merged event (key = event_id). An unknown side is the node
-    ``unidentified``. Node attribute ``activity`` counts the events an actor takes part in.
+    """Actor nodes and one edge per merged event (key = event_id). An unidentified side or generic victims
+    are the per-country nodes of :func:`graph_side`; the edge keeps the words of each mention
+    (``actor_mentions``, ``target_mentions``). Node attribute ``activity`` counts the events an actor takes
+    part in.
 
     >>> from graphbuild.records import Event, Actor
     >>> us, ir = Actor("USA", "United States", "state"), Actor("IRN", "Iran", "state")
@@ -282,7 +343,7 @@ def build_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     activity: Counter[str] = Counter()
     for ev in merged:
-        a, t = ev.actor or UNIDENTIFIED, ev.target or UNIDENTIFIED
+        a, t = graph_side(ev, "actor"), graph_side(ev, "target")
         for node in (a, t):
             if node.id not in g:
                 g.add_node(node.id, label=node.label, kind=node.kind, country=node.country,
@@ -294,7 +355,8 @@ def build_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
                    date=ev.date, place=place.label if place else None,
                    place_country=place.country if place else None, confidence=ev.confidence,
                    evidence=ev.evidence, doc_ids=ev.doc_ids, attributed_to=ev.attributed_to, mode=ev.mode,
-                   cameo=ev.cameo)
+                   cameo=ev.cameo, actor_mentions=_mention_words(ev, "actor"),
+                   target_mentions=_mention_words(ev, "target"))
     nx.set_node_attributes(g, dict(activity), "activity")
     return g
 

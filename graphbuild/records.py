@@ -130,6 +130,8 @@ class Document:
     published: date | None = None
     source: str | None = None
     origin: str | None = None  # file (and line) it came from, for messages
+    author: str | None = None
+    language: str | None = None  # ISO 639-1 code, from the page's metadata or detected in the text
 
 
 @dataclass(frozen=True)

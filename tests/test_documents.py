@@ -68,8 +68,12 @@ def test_folders_are_read_recursively_and_ids_are_stems(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "one.txt").write_text("Police arrested two suspects in the capital on Monday.")
     (tmp_path / "two.html").write_text("<p>Protesters marched on the parliament building demanding reforms.</p>")
-    (tmp_path / "notes.md").write_text("ignored")
-    assert sorted(d.id for d in read_documents([tmp_path])) == ["one", "two"]
+    (tmp_path / "notes.md").write_text("named and skipped")
+    (tmp_path / ".hidden.txt").write_text("Hidden files are not inputs, the reader leaves them alone.")
+    problems = []
+    assert sorted(d.id for d in read_documents([tmp_path], warn=problems.append)) == ["one", "two"]
+    assert [(p.path, p.skipped) for p in problems] == [(tmp_path, False)]
+    assert "left out 1 file of unknown kind (notes.md;" in str(problems[0])
 
 
 def test_stdin_jsonl_and_plain_text():
@@ -133,3 +137,85 @@ def test_paragraph_labels_are_blanked_but_the_dateline_keeps_its_own():
     out = drop_leading_notes(text)
     assert out.splitlines()[0] == "Quito, 2 May 89 -- [Text] Rebels fled."
     assert out.splitlines()[1].strip() == "We stayed. [end recording]" and len(out) == len(text)
+
+
+GOOD = "Militants attacked an army post near the border on Sunday, the defence ministry said."
+
+
+def test_each_bad_input_is_named_and_the_good_one_goes_through(tmp_path):
+    from tests.pdfs import tiny_pdf
+
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02 binary")
+    (tmp_path / "scan.pdf").write_bytes(tiny_pdf([[]]))
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "empty_folder").mkdir()
+    problems = []
+    inputs = [tmp_path, tmp_path / "empty_folder", tmp_path / "gone.txt", tmp_path / "photo.jpg"]
+    docs = list(read_documents(inputs, warn=problems.append))
+    assert [d.id for d in docs] == ["good"]
+    messages = {str(p).replace(str(tmp_path), "T"): p.skipped for p in problems}
+    assert messages == {
+        "T: left out 1 file of unknown kind (photo.jpg; graphbuild reads .txt, .html, .htm, .jsonl, .pdf)": False,
+        "T/blob.txt: not a text file (binary content); skipped": True,
+        "T/empty.txt: empty file": True,
+        "T/scan.pdf: PDF without a text layer (a scan?); skipped": True,
+        "T/empty_folder: empty folder (no .txt, .html, .htm, .jsonl, .pdf files)": True,
+        "T/gone.txt: no such file or folder": True,
+        "T/photo.jpg: unknown kind of file (expected .txt, .html, .htm, .jsonl, .pdf); skipped": True,
+    }
+
+
+def test_invalid_utf8_is_replaced_and_named_with_file_and_line(tmp_path):
+    txt = tmp_path / "a.txt"
+    txt.write_bytes(b"Title: Raid\n\n" + GOOD.encode() + b"\nResidents fled to the hills \xe9 overnight, they said.")
+    jsonl = tmp_path / "b.jsonl"
+    jsonl.write_bytes(b'{"id": "b1", "text": "' + GOOD.encode() + b'"}\n'
+                      b'{"id": "b2", "text": "Troops shelled the caf\xe9 district overnight, witnesses said."}\n')
+    problems = []
+    docs = list(read_documents([txt, jsonl], warn=problems.append))
+    assert [d.id for d in docs] == ["a", "b1", "b2"]
+    assert "hills \ufffd overnight" in docs[0].text and "caf\ufffd district" in docs[2].text
+    assert [(str(p.path), p.line, p.skipped) for p in problems] == [(str(txt), 4, False), (str(jsonl), 2, False)]
+    assert "invalid UTF-8" in str(problems[0])
+
+
+def test_a_web_page_in_its_declared_charset_is_read_without_a_warning(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_bytes('<html><head><meta charset="windows-1252"></head><body><p>Protesters marched to the '
+                     'ministry in Bogotá on Friday, demanding the release of detainees.</p></body></html>'
+                     .encode("cp1252"))
+    (doc,) = read_documents([page])
+    assert "Bogotá" in doc.text
+
+
+def test_record_without_text_and_a_page_with_no_text_are_named(tmp_path):
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "a", "text": "   "}\n'
+                 '{"id": "b", "html": "<html><body><script>var x = 1;</script></body></html>"}\n'
+                 '[1, 2]\n')
+    problems = []
+    assert list(read_documents([f], warn=problems.append)) == []
+    assert [(p.line, p.skipped) for p in problems] == [(1, True), (None, True), (3, True)]
+    assert str(problems[1]).startswith(f"{f}:2: no text found")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".jsonl", ".pdf"])
+def test_readers_never_raise_on_arbitrary_bytes(tmp_path_factory, suffix):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    folder = tmp_path_factory.mktemp("fuzz")
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode)))
+    def check(data):
+        f = folder / f"doc{suffix}"
+        f.write_bytes(data)
+        problems = []
+        for doc in read_documents([f], warn=problems.append):
+            assert doc.text.strip()
+        assert all(isinstance(p, InputError) for p in problems)
+
+    check()

@@ -82,9 +82,9 @@ def test_csv_and_graphml_agree_with_the_graph(tmp_path):
     write_graphml(merged(), tmp_path / "graph.graphml")
     nodes = list(csv.DictReader((tmp_path / "nodes.csv").open()))
     edges = list(csv.DictReader((tmp_path / "edges.csv").open()))
-    assert {n["id"] for n in nodes} == {"USA", "IRN", "unidentified"}
+    assert {n["id"] for n in nodes} == {"USA", "IRN", "unidentified-armed-group-IRN"}
     assert {e["event_id"] for e in edges} == {m.event_id for m in merged()}
-    evil = next(e for e in edges if e["source"] == "unidentified")
+    evil = next(e for e in edges if e["source"] == "unidentified-armed-group-IRN")
     assert evil["evidence"] == EVIL and evil["modality"] == "claimed"
     g = read_graphml(tmp_path / "graph.graphml")
     assert set(g.nodes) == {n["id"] for n in nodes}
@@ -92,13 +92,12 @@ def test_csv_and_graphml_agree_with_the_graph(tmp_path):
     assert g.nodes["USA"]["activity"] == 1 and g.nodes["IRN"]["kind"] == "state"
 
 
-def test_a_large_graph_gets_positions_and_no_physics(monkeypatch):
+def test_every_graph_gets_its_positions_in_advance():
     from graphbuild.export import html
 
-    monkeypatch.setattr(html, "STATIC_LAYOUT_NODES", 2)
     model = html.view_model(merged())
-    assert model["physics"] is False
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in model["nodes"])
+    assert model == html.view_model(merged())  # deterministic
     assert {"kind", "colour"} <= set(model["legend"][0])
     assert model["modalities"] == ["asserted", "claimed"]
 

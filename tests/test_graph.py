@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from graphbuild.graph import build_graph, event_graph, mentions_of, merge_events
 from graphbuild.records import Actor, Event, Place
 
@@ -32,7 +34,8 @@ def test_event_ids_are_stable():
 def test_graph_views():
     merged = merge_events([ev("a", "US struck Iran.", (3, 9)), ev("a", "A missile hit Iran.", (10, 13), actor=None)])
     g = build_graph(merged)
-    assert g.number_of_edges() == 2 and "unidentified" in g
+    assert g.number_of_edges() == 2 and g.nodes["unidentified-armed-group-IRN"]["label"] \
+        == "Unidentified armed group (Iran)"
     assert g.nodes["IRN"]["activity"] == 2
     eg = event_graph(merged)
     assert sum(1 for _, d in eg.nodes(data=True) if d["node_type"] == "event") == 2
@@ -130,3 +133,26 @@ def test_facility_named_with_and_without_its_place_in_one_article():
            Event("a", "A US base was hit too.", (15, 18), None, base, "hit", "hit", "ASSAULT")]
     merged = merge_events(evs)
     assert sorted(m.mention_count for m in merged) == [1, 3]
+
+
+def test_no_catch_all_nodes_unidentified_sides_and_victims_are_per_country():
+    """An unknown side is drawn per country of the event (its place, else the other side's country), generic
+    victims of one country are one node, and the words of each mention stay on the edge."""
+    kids, men = Actor("x-two-kids", "two kids", "civilians", mention="two kids"), \
+        Actor("x-men", "men", "civilians", mention="the men")
+    so, ye = Place("Baidoa", "SOM"), Place("Taiz", "YEM")
+    merged = merge_events([
+        replace(ev("a", "Gunfire killed two kids in Baidoa.", (0, 7), actor=None, target=kids), place=so),
+        replace(ev("b", "A bomb hurt the men in Baidoa.", (7, 11), actor=None, target=men), place=so),
+        replace(ev("c", "A shell hit the men in Taiz.", (8, 11), actor=None, target=men), place=ye),
+        ev("d", "Someone threatened Iran.", (8, 18), actor=None, etype="THREATEN"),
+        replace(ev("e", "The US struck.", (7, 13), target=None), place=ye),
+    ])
+    g = build_graph(merged)
+    labels = {d["label"] for _, d in g.nodes(data=True)}
+    assert {"Unidentified armed group (Somalia)", "Unidentified armed group (Yemen)", "Civilians (Somalia)",
+            "Civilians (Yemen)", "Unidentified actor (Iran)", "Unidentified target (Yemen)"} <= labels
+    assert g.degree("SOM-civilians") == 2 and g.degree("YEM-civilians") == 1
+    assert sorted(w for *_, d in g.in_edges("SOM-civilians", data=True) for w in d["target_mentions"]) \
+        == ["the men", "two kids"]
+    assert all(d["actor_mentions"] == [] for *_, d in g.in_edges("SOM-civilians", data=True))

@@ -1,14 +1,16 @@
-"""graph.html: an interactive pyvis/vis-network view that works offline.
+"""graph.html: an interactive vis-network view that works offline and stays still.
 
-pyvis builds the node and edge records; the page is rendered from our own template with vis-network's JS and
-CSS inlined from the pyvis package (its own templates load them, and Bootstrap, from CDNs). All article text
-goes into the page as JSON inside a script element with ``<``, ``>`` and ``&`` escaped, and vis-network shows
-string tooltips as text, so markup in an article never runs.
+Positions are computed here (:func:`positions`) and physics is off, so nothing moves after the page opens,
+whatever the size. The page is rendered from our own template with vis-network's JS and CSS inlined from the
+pyvis package (pyvis's own templates load them, and Bootstrap, from CDNs). All article text goes into the page
+as JSON inside a script element with ``<``, ``>`` and ``&`` escaped; the page puts it in the DOM as text and
+vis-network shows string tooltips as text, so markup in an article never runs.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -21,9 +23,14 @@ from ..records import KIND_TABLE, Document
 from .files import atomic_write
 
 KIND_COLOURS = {kind: info.colour for kind, info in KIND_TABLE.items()}
+# edges take the colour of their event type; violent types warm, cooperative ones cool
+TYPE_COLOURS = {"ASSAULT": "#d62728", "COERCE": "#8c564b", "THREATEN": "#ff7f0e", "SANCTION": "#bcbd22",
+                "PROTEST": "#e377c2", "MOBILIZE": "#7f7f7f", "ACCUSE": "#9467bd", "REJECT": "#a05d56",
+                "REQUEST": "#17becf", "CONSULT": "#6baed6", "AGREE": "#1f77b4", "SUPPORT": "#31a354",
+                "AID": "#2ca02c", "COOPERATE": "#74c476", "CONCEDE": "#9e9ac8", "RETREAT": "#bdbdbd"}
 MODALITY_DASHES = {"asserted": False, "claimed": [8, 4], "alleged": [2, 4], "threatened": [12, 3, 2, 3]}
-STATIC_LAYOUT_NODES = 1000  # past this many nodes, positions are computed here and physics is off
-EVIDENCE_IN_TOOLTIP = 3
+SPRING_NODES = 600  # a connected part this large is laid out by the sampled layout below (networkx's is O(n^2))
+TOP_LABELS = 20  # the most active actors, labelled at any zoom; the others when zoomed in
 
 
 def _script_json(obj) -> str:
@@ -71,6 +78,76 @@ def layout(g: nx.Graph, iterations: int = 50, seed: int = 7, scale: float = 1000
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for i, v in enumerate(nodes)}
 
 
+def positions(g: nx.Graph, seed: int = 7, spacing: float = 70.0) -> dict:
+    """Node positions computed before the page opens, so nothing moves once it is drawn: each connected part
+    is laid out on its own (networkx's spring layout; :func:`layout` for large parts) in a disc whose area
+    grows with its size, and the parts are packed in rows, largest first, so small clusters do not fly off.
+
+    >>> pos = positions(nx.Graph([(1, 2), (3, 4), (4, 5)]))
+    >>> sorted(pos) == [1, 2, 3, 4, 5] and len(set(pos.values())) == 5
+    True
+    """
+    import numpy as np
+
+    und = nx.Graph(g)
+    und.remove_edges_from(nx.selfloop_edges(und))
+    parts = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(str, c))))
+    discs = []
+    for part in parts:
+        nodes = [v for v in und if v in part]  # graph order: deterministic
+        if len(nodes) == 1:
+            local = np.zeros((1, 2))
+        else:
+            sub = und.subgraph(nodes)
+            pos = nx.spring_layout(sub, seed=seed, iterations=100, k=1.5 / len(nodes) ** 0.5) \
+                if len(nodes) < SPRING_NODES else layout(sub, iterations=80, seed=seed, scale=1.0)
+            local = np.array([pos[v] for v in nodes], dtype=float)
+            local -= np.median(local, 0)
+            # scaled by the bulk, not the outliers: a dense core with a few far leaves still gets room
+            local /= max(float(np.quantile(np.sqrt((local ** 2).sum(1)), 0.9)), 1e-9)
+        radius = spacing * max(1.0, float(np.sqrt(len(nodes)))) * (1.3 if len(nodes) > 50 else 1.0)
+        local = local * radius
+        if len(nodes) > 2:
+            _fan_out_leaves(und, nodes, local, spacing)
+        discs.append((nodes, local, radius))
+    # shelf packing: rows about as wide as the whole is tall, on a screen's proportions
+    area = sum((2 * r + spacing) ** 2 for *_, r in discs)
+    width = max(2 * discs[0][2] if discs else 0.0, 1.6 * area ** 0.5)
+    out: dict = {}
+    x = y = row = 0.0
+    for nodes, local, radius in discs:
+        d = 2 * radius + spacing
+        if x > 0 and x + d > width:
+            x, y, row = 0.0, y + row, 0.0
+        cx, cy = x + d / 2, y + d / 2
+        for v, (px, py) in zip(nodes, local, strict=True):
+            out[v] = (round(cx + float(px), 1), round(cy + float(py), 1))
+        x, row = x + d, max(row, d)
+    return out
+
+
+def _fan_out_leaves(g: nx.Graph, nodes: list, local, spacing: float) -> None:
+    """Actors known only through one other (most victims and targets) sit evenly on a ring around it, in
+    the order the layout gave them, so a hub's many one-off targets do not pile up on one spot."""
+    import math
+
+    where = {v: i for i, v in enumerate(nodes)}
+    leaves: dict = {}
+    for v in nodes:
+        if g.degree(v) == 1:
+            (hub,) = g.neighbors(v)
+            if g.degree(hub) > 1:
+                leaves.setdefault(hub, []).append(v)
+    for hub, vs in leaves.items():
+        hx, hy = local[where[hub]]
+        vs.sort(key=lambda v: math.atan2(local[where[v]][1] - hy, local[where[v]][0] - hx))
+        ring = max(0.8 * spacing, len(vs) * spacing * 0.9 / (2 * math.pi))
+        start = math.atan2(local[where[vs[0]]][1] - hy, local[where[vs[0]]][0] - hx)
+        for k, v in enumerate(vs):
+            a = start + 2 * math.pi * k / len(vs)
+            local[where[v]] = (hx + ring * math.cos(a), hy + ring * math.sin(a))
+
+
 def _source_name(doc_id: str, documents: Mapping[str, Document]) -> str:
     doc = documents.get(doc_id)
     if doc is None:
@@ -81,48 +158,44 @@ def _source_name(doc_id: str, documents: Mapping[str, Document]) -> str:
 
 def view_model(merged: Sequence[MergedEvent], title: str = "graphbuild",
                documents: Mapping[str, Document] | None = None, graph: nx.MultiDiGraph | None = None) -> dict:
-    """Plain data for the page: nodes, edges, legend and filter values (records built with pyvis's Node and
-    Edge; tooltips are plain text, which vis-network shows as text, never as HTML)."""
-    from pyvis.edge import Edge
-    from pyvis.node import Node
-
+    """Plain data for the page: actors with their positions, events with their evidence and sources, and
+    the legend and filter values. The page draws one edge per pair of actors for the events shown."""
     documents = documents or {}
     g = build_graph(merged) if graph is None else graph
-    static = g.number_of_nodes() > STATIC_LAYOUT_NODES
-    pos = layout(g) if static else {}
-    nodes, edges = [], []
-    for node, d in g.nodes(data=True):
+    pos = positions(g)
+    index = {v: i for i, v in enumerate(g)}
+    nodes = []
+    for v, d in g.nodes(data=True):
         activity = d.get("activity", 1)
-        tip = [d["label"], f"kind: {d['kind']}"] + ([f"country: {d['country']}"] if d.get("country") else []) \
-            + [f"events: {activity}"] + ([] if d.get("resolved", True) else ["(provisional actor)"])
-        extra = {"x": pos[node][0], "y": pos[node][1]} if static else {}
-        nodes.append(Node(node, "dot", d["label"], title="\n".join(tip), kind=d["kind"],
-                          color=KIND_COLOURS.get(d["kind"], KIND_COLOURS["unknown"]),
-                          size=round(min(8 + 6 * activity ** 0.5, 40), 1), **extra).options)
+        nodes.append({"id": v, "label": d["label"], "kind": d["kind"], "country": d.get("country"),
+                      "activity": activity, "provisional": not d.get("resolved", True),
+                      "x": pos[v][0], "y": pos[v][1], "size": round(min(6 + 5 * activity ** 0.5, 45), 1),
+                      "color": KIND_COLOURS.get(d["kind"], KIND_COLOURS["unknown"])})
+    events, docs = [], {}
     for a, t, key, d in g.edges(keys=True, data=True):
-        lines = [f"{d['action']} ({d['event_type']}), {d['modality']}",
-                 f"date: {d['date'] or 'unknown'}" + (f"; place: {d['place']}" if d.get("place") else ""),
-                 f"mentions: {d['mentions']}"]
-        if d.get("attributed_to"):
-            lines.append("according to: " + "; ".join(d["attributed_to"]))
-        lines.append("sources: " + "; ".join(_source_name(x, documents) for x in d["doc_ids"]))
-        lines += [f"\u201c{s}\u201d" for s in d["evidence"][:EVIDENCE_IN_TOOLTIP]]
-        if len(d["evidence"]) > EVIDENCE_IN_TOOLTIP:
-            lines.append(f"(and {len(d['evidence']) - EVIDENCE_IN_TOOLTIP} more)")
-        edges.append(Edge(a, t, directed=True, id=key, label=f"{d['action']} [{d['event_type']}]",
-                          title="\n".join(lines), event_type=d["event_type"], modality=d["modality"],
-                          dashes=MODALITY_DASHES.get(d["modality"], [4, 4]),
-                          width=1 + min(d["mentions"], 8) * 0.5).options)
-    kinds = {d.get("kind") for _, d in g.nodes(data=True)}
+        for doc_id in d["doc_ids"]:
+            docs.setdefault(doc_id, _source_name(doc_id, documents))
+        events.append({"id": key, "s": index[a], "t": index[t], "type": d["event_type"], "action": d["action"],
+                       "text": d.get("action_text"), "modality": d["modality"], "date": d.get("date"),
+                       "place": d.get("place"), "mentions": d["mentions"], "mode": d.get("mode"),
+                       "evidence": d["evidence"], "docs": d["doc_ids"], "by": d.get("attributed_to") or [],
+                       "words": [d.get("actor_mentions") or [], d.get("target_mentions") or []]})
+    types = Counter(e["type"] for e in events)
+    dates = sorted(e["date"] for e in events if e["date"])
+    kinds = {n["kind"] for n in nodes}
     return {
         "title": title,
         "nodes": nodes,
-        "edges": edges,
-        "physics": not static,
+        "events": events,
+        "sources": docs,
         "legend": [{"kind": k, "colour": c} for k, c in KIND_COLOURS.items() if k in kinds],
-        "event_types": sorted({d["event_type"] for *_, d in g.edges(keys=True, data=True)}),
-        "modalities": sorted({d["modality"] for *_, d in g.edges(keys=True, data=True)},
+        "event_types": [{"type": t, "colour": TYPE_COLOURS.get(t, "#888888"), "count": types[t]}
+                        for t in sorted(types, key=lambda t: (-types[t], t))],
+        "modalities": sorted({e["modality"] for e in events},
                              key=lambda m: MODALITY_RANK.index(m) if m in MODALITY_RANK else 99),
+        "dates": [dates[0], dates[-1]] if dates else None,
+        "dashes": MODALITY_DASHES,
+        "top_labels": TOP_LABELS,
     }
 
 

@@ -19,7 +19,7 @@ from .files import atomic_write
 NODE_COLUMNS = ("id", "label", "kind", "country", "resolved", "activity")
 EDGE_COLUMNS = ("event_id", "source", "target", "source_label", "target_label", "event_type", "action",
                 "action_text", "modality", "mode", "cameo", "date", "place", "place_country", "confidence",
-                "mentions", "doc_ids", "attributed_to", "evidence")
+                "mentions", "doc_ids", "attributed_to", "evidence", "actor_mentions", "target_mentions")
 SEP = " | "
 
 
