@@ -31,3 +31,24 @@ def test_a_bare_count_is_the_victims(extract):
 def test_a_bare_count_takes_the_people_counted_before_it(extract):
     events = extract("Five soldiers were killed and five were wounded in the attack.")
     assert {e.target.mention.lower() for e in events} == {"five soldiers"}
+
+
+LIGHT_VERBS = [  # a light verb and an event noun: the noun's type, the verb's subject, the noun's partner
+    ("Government forces held talks with the rebels.", ("government forces", "CONSULT", "rebels")),
+    ("Protesters staged a protest outside the ministry.", ("protesters", "PROTEST", "ministry")),
+    ("Students staged a protest in the capital.", ("students", "PROTEST", None)),
+    ("Thousands of demonstrators held a rally against the government.",
+     ("thousands of demonstrators", "PROTEST", "government")),
+    ("The army conducted airstrikes targeting rebel positions.", ("army", "ASSAULT", "rebel positions")),
+    ("Rebels mounted raids on army posts.", ("rebels", "ASSAULT", "army posts")),
+    ("Police arrested three protesters.", ("police", "COERCE", "three protesters")),
+]
+
+
+@pytest.mark.parametrize("text,want", LIGHT_VERBS)
+def test_light_verbs_and_event_nouns(extract, text, want):
+    from graphbuild.evaluate import norm
+
+    got = {(e.actor and norm(e.actor.mention), e.event_type, e.target and norm(e.target.mention))
+           for e in extract(text)}
+    assert got == {want}

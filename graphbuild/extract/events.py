@@ -344,7 +344,8 @@ class _Extractor:
 def _partitive(tok: Token) -> Token:
     """ "two of the militia's commanders" -> commanders; "both of the mines" -> mines; "shards of metal" -> metal."""
     if tok.pos_ == "NUM" or tok.lower_ in ("some", "many", "most", "all", "several", "each", "one", "part",
-                                           "piece", "pieces", "fragments", "shards", "bits"):
+                                           "piece", "pieces", "fragments", "shards", "bits", "dozens", "hundreds",
+                                           "thousands", "scores", "tens"):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 objs = [p for p in c.children if p.dep_ == "pobj"]
