@@ -52,3 +52,34 @@ def test_light_verbs_and_event_nouns(extract, text, want):
     got = {(e.actor and norm(e.actor.mention), e.event_type, e.target and norm(e.target.mention))
            for e in extract(text)}
     assert got == {want}
+
+
+COORDINATION = [  # sides of a meeting or a clash: one event per pair; names are not cut at a conjunction
+    ("France, Qatar and Egypt met in Cairo.",
+     {("france", "CONSULT", "qatar"), ("france", "CONSULT", "egypt"), ("qatar", "CONSULT", "egypt")}),
+    ("The envoys of France, Qatar and Egypt met in Cairo.",
+     {("envoys of france", "CONSULT", "envoys of qatar"), ("envoys of france", "CONSULT", "envoys of egypt"),
+      ("envoys of qatar", "CONSULT", "envoys of egypt")}),
+    ("A. Smith and B. Jones will meet in Geneva.", {("smith", "CONSULT", "b jones")}),  # norm drops "A"
+    ("Herders and farmers clashed near the river.", {("herders", "ASSAULT", "farmers")}),
+]
+
+
+@pytest.mark.parametrize("text,want", COORDINATION)
+def test_coordinated_sides_of_mutual_events(extract, text, want):
+    from graphbuild.evaluate import norm
+
+    got = {(e.actor and norm(e.actor.mention), e.event_type, e.target and norm(e.target.mention))
+           for e in extract(text)}
+    assert got == want
+
+
+@pytest.mark.xfail(strict=True, reason="the small model parses 'Herder and farmer militias' as 'Herder' and "
+                                       "'farmer militias' coordinated, so the clash has no sides")
+def test_coordinated_modifiers_of_a_group_noun_clash(extract):
+    assert len(extract("Herder and farmer militias clashed near the river.")) == 1
+
+
+def test_a_meeting_to_come_is_hypothetical(extract):
+    (ev,) = extract("A. Smith and B. Jones will meet in Geneva.")
+    assert ev.modality == "hypothetical" and ev.target.mention == "B. Jones"

@@ -18,7 +18,7 @@ from .casualties import casualties
 from .coreference import Coref
 from .entities import as_entity, person_names, unify
 from .incidents import Mention, resolve_incidents
-from .lexicon import DEMONSTRATIVE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
+from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
 from .non_events import is_polar_question, is_tally
 from .noun_events import nominal_frames
@@ -100,21 +100,30 @@ class _Extractor:
                 if found:
                     out += [x for x in found if x.tok.i not in {y.tok.i for y in out}]
                 elif not is_pronoun(a.tok):
-                    out.append(a)  # "the consulate" with no earlier mention stays as written
+                    out += self._per_country(a)  # "the consulate" with no earlier mention stays as written
                 continue
             out += self._per_country(a)
         return out
 
     def _per_country(self, arg: Arg) -> list[Arg]:
         """ "US and British jets" -> "US jets", "British jets": coordinated country words modifying one noun
-        give a side per country."""
+        give a side per country, as do the countries of an of-phrase ("the envoys of France and Qatar") and
+        coordinated modifiers of a group noun ("herder and farmer militias")."""
         tok = arg.tok
         if arg.text is not None or tok.pos_ != "NOUN":
             return [arg]
+        for prep in tok.rights:  # "the envoys of France, Qatar and Egypt": an envoy per country
+            objs = [p for p in prep.children if p.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "of" else []
+            group = [objs[0], *objs[0].conjuncts] if objs else []
+            if len(group) > 1 and all(self.onto.state_of(c.text) for c in group):
+                head = self.doc[np_span(tok).start:tok.i + 1].text
+                return [Arg(tok, f"{head} of {c.text}") for c in sorted(group, key=lambda t: t.i)]
+        group_noun = tok.lemma_.lower() in self.words.group_nouns or tok.lemma_.lower() in self.words.lex.sector_nouns
         for m in tok.lefts:
             group = [m, *m.conjuncts]
-            if m.dep_ in ("amod", "compound", "nmod") and len(group) > 1 and \
-                    all(self.onto.state_of(c.text) for c in group):
+            # "US and British jets"; "herder and farmer militias": a side per modifier of a group noun
+            if m.dep_ in ("amod", "compound", "nmod") and len(group) > 1 and (
+                    all(self.onto.state_of(c.text) for c in group) or group_noun):
                 rest = " ".join(t.text for t in tok.lefts if t.i > max(c.i for c in group))
                 return [Arg(tok, " ".join(x for x in (c.text, rest, tok.text) if x))
                         for c in sorted(group, key=lambda t: t.i)]
@@ -288,16 +297,26 @@ class _Extractor:
                                                 for c in trig.lefts)
         weak = {a.tok.i for a in actors if a.tok.i in frame.modifiers and a.tok.pos_ != "PROPN"
                 and a.tok.ent_type_ not in ("ORG", "NORP", "GPE", "PERSON")}
-        for x, a in actor_objs:
-            for t in target_objs:
-                if a is None and t is None:
-                    continue
-                if a is not None and t is not None and a.id == t.id:
-                    continue
-                ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
-                ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
-                yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
-                              weak_actor=x is not None and x.tok.i in weak)
+        pairs = [(x, a, t) for x, a in actor_objs for t in target_objs]
+        if target_objs == [None] and len(actor_objs) >= 2 and self._mutual(frame):
+            # "France, Qatar and Egypt met", "herder and farmer militias clashed": one event per pair
+            pairs = [(x, a, b) for i, (x, a) in enumerate(actor_objs) for _y, b in actor_objs[i + 1:]]
+        for x, a, t in pairs:
+            if a is None and t is None:
+                continue
+            if a is not None and t is not None and a.id == t.id:
+                continue
+            ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
+            ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
+            yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
+                          weak_actor=x is not None and x.tok.i in weak)
+
+    def _mutual(self, frame: Frame) -> bool:
+        """An event its sides do to each other: a meeting, talks, a clash."""
+        trig = frame.trigger
+        mode = self.words.mode_of(trig) if trig.pos_ in ("NOUN", "PROPN") else \
+            self.words.lex.modes.get(trig.lemma_.lower(), (None,))[0]
+        return frame.etype == "CONSULT" or (frame.etype == "ASSAULT" and mode == FIGHT_MODE)
 
     def _event(self, frame: Frame, sent: Span, etype: str, actor: Actor | None, target: Actor | None,
                text: str, modality: str, attributed: str | None, place, date) -> Event:
