@@ -83,3 +83,28 @@ def test_coordinated_modifiers_of_a_group_noun_clash(extract):
 def test_a_meeting_to_come_is_hypothetical(extract):
     (ev,) = extract("A. Smith and B. Jones will meet in Geneva.")
     assert ev.modality == "hypothetical" and ev.target.mention == "B. Jones"
+
+
+AGENTS = [  # agents inside nominals and modifiers
+    ("A drone strike by the coalition hit a hospital.", ("coalition", "ASSAULT", "hospital")),
+    ("Two soldiers were killed by a militia-laid mine.", ("militia", "ASSAULT", "two soldiers")),
+    ("An attack by government forces killed four civilians.", ("government forces", "ASSAULT", "four civilians")),
+]
+
+
+@pytest.mark.parametrize("text,want", AGENTS)
+def test_agents_inside_nominals_and_modifiers(extract, text, want):
+    from graphbuild.evaluate import norm
+
+    assert {(e.actor and norm(e.actor.mention), e.event_type, e.target and norm(e.target.mention))
+            for e in extract(text)} == {want}
+
+
+@pytest.mark.parametrize("text,place", [
+    ("ADEN, May 3 (Wire) - Rebels attacked a police station in the town of Lahij.", "Lahij"),
+    ("ADEN, May 3 (Wire) - Rebels attacked the town of Lahij.", "Lahij"),  # the target's town is still the place
+    ("ADEN, May 3 (Wire) - Rebels attacked a police station.", "Aden"),
+])
+def test_a_place_in_the_sentence_beats_the_dateline(extract, text, place):
+    (ev,) = extract(text)
+    assert (ev.place.label, ev.place.country) == (place, "YEM")

@@ -287,7 +287,7 @@ class _Extractor:
         target_objs = [t for t in (self._actor(x) for x in targets) if t is not None] or [None]
         # the sides' own words are not the place; "the town of Rafah" still gives Rafah
         exclude = {i for a in actors + targets if a.tok.sent == sent for i in range(np_span(a.tok).start, a.tok.i + 1)}
-        place = sentence_place(sent, self.onto, exclude)
+        place = sentence_place(sent, self.onto, exclude, near=self.dateline)
         if place is None or (is_region(place) and self.dateline is not None):
             place = self.dateline or place  # the dateline's city is more exact than "the Middle East"
         date, date_source = self._date(sent)
