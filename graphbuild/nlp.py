@@ -4,6 +4,7 @@ the right label (Kataib Hezbollah is an ORG, not a PERSON). spaCy stays behind t
 from __future__ import annotations
 
 import importlib.util
+import re
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -94,3 +95,48 @@ def add_entity_ruler(nlp: Language, ontology: Ontology) -> None:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
     nlp.add_pipe("graphbuild_ruler_guard", after="graphbuild_ruler")
+
+
+# Far below spaCy's max_length (1,000,000), and above the length of nearly every news article, which
+# therefore stays whole. Smaller pieces keep the parser's memory small, and the extraction fast: its cost
+# grows faster than the length of a piece (0.6 s of CPU at 20,000 characters, 12 s at 100,000).
+CHUNK_SIZE = 20_000
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def split_text(text: str, size: int = CHUNK_SIZE) -> list[tuple[int, str]]:
+    """Cut ``text`` into pieces of at most ``size`` characters, each with its offset in ``text``: at the last
+    paragraph break that fits, else the last sentence end, else the last space, else hard at ``size``. The
+    pieces cover the text exactly, so offsets in a piece plus its offset are offsets in the whole text.
+
+    >>> split_text("One. Two.", 100)
+    [(0, 'One. Two.')]
+    >>> split_text("First one.\\n\\nSecond one. And a third.", 30)
+    [(0, 'First one.\\n\\n'), (12, 'Second one. And a third.')]
+    >>> split_text("Second one. And a third.", 15)
+    [(0, 'Second one. '), (12, 'And a third.')]
+    >>> split_text("abcdefgh", 3)
+    [(0, 'abc'), (3, 'def'), (6, 'gh')]
+    """
+    if size < 1:
+        raise ValueError("size must be at least 1")
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = 0
+        for boundary in (_PARAGRAPH_END, _SENTENCE_END, _SPACE):
+            matches = list(boundary.finditer(window))
+            if matches:
+                cut = matches[-1].end()
+                break
+        cut = cut or size
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    if start < len(text) or not pieces:
+        pieces.append((start, text[start:]))
+    return pieces
+

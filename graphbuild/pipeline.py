@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import load_ontology
 from .documents import read_documents
 from .errors import GraphbuildError, InputError, OutputError
-from .export import to_rdf, write_csv, write_events, write_graphml, write_html, write_rdf
+from .export import to_rdf, write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html, write_rdf
+from .export.files import atomic_dir
 from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
 from .namespaces import DEFAULT_BASE
-from .nlp import load_pipeline
-from .ontology import Ontology, load_ontology
+from .nlp import CHUNK_SIZE, load_pipeline, split_text
+from .ontology import Ontology
 from .records import Affiliation, Document, Event
 
 OUTPUTS = ("events.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "store", "graph.html", "nodes.csv",
-           "edges.csv", "graph.graphml")
+           "edges.csv", "graph.graphml", "events.csv", "graph.gexf")
+DOC_TIMEOUT = 60.0  # seconds per 100,000 characters a document's extraction may take
+BATCH_CHARS = 100_000  # characters parsed at once (about 330 MB of parser memory with en_core_web_sm)
+
+
+def _raise(err: InputError) -> None:
+    raise err
 
 
 @dataclass
@@ -27,7 +37,7 @@ class BuildResult:
     out: Path
     documents: int = 0
     merged: list[MergedEvent] = field(default_factory=list)
-    problems: list[GraphbuildError] = field(default_factory=list)
+    problems: list[GraphbuildError] = field(default_factory=list)  # skipped inputs, and warnings
     paths: dict[str, Path] = field(default_factory=dict)
 
     @property
@@ -35,47 +45,203 @@ class BuildResult:
         return mentions_of(self.merged)
 
     @property
+    def skipped(self) -> list[GraphbuildError]:
+        """The problems that left an input out (the others only warned about an input that was used)."""
+        return [p for p in self.problems if getattr(p, "skipped", True)]
+
+    @property
     def actors(self) -> int:
         return len(actors_of(self.merged))
 
     def summary(self) -> str:
         n_mentions = sum(len(m.mentions) for m in self.merged)
-        lines = [f"graphbuild: {self.documents} documents, {len(self.merged)} events "
-                 f"({n_mentions} mentions), {self.actors} actors"
-                 + (f"; {len(self.problems)} input problems (see above)" if self.problems else "") + "."]
+        lines = [f"graphbuild: {_n(self.documents, 'document')}, {_n(len(self.merged), 'event')} "
+                 f"({_n(n_mentions, 'mention')}), {_n(self.actors, 'actor')}"
+                 + (f"; {_n(len(self.problems), 'input problem')} (see above)" if self.problems else "") + "."]
         for name, path in self.paths.items():
             lines.append(f"  {name:<13} {path}")
         return "\n".join(lines)
 
 
-def prepare_out(out: Path, force: bool) -> None:
+def _n(count: int, word: str) -> str:
+    """A count with its noun, singular for one.
+
+    >>> _n(1, "document"), _n(2, "input problem")
+    ('1 document', '2 input problems')
+    """
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def check_out(out: Path, force: bool, inputs: Iterable[str | Path] = ()) -> None:
+    """Refuse an output folder before any work, touching nothing: the build writes a new folder beside it
+    and swaps it in at the end, so a failing build leaves the previous output as it was."""
     if out.exists() and not out.is_dir():
         raise OutputError("exists and is not a folder", path=out)
+    cwd = Path.cwd().resolve()
+    if out.resolve() == cwd or out.resolve() in cwd.parents:  # the swap would move the folder we stand in
+        raise OutputError("is the current folder or holds it; choose another output folder", path=out)
     if out.is_dir() and any(out.iterdir()):
         if not force:
             raise OutputError("folder is not empty; use --force to replace its contents", path=out)
-        for child in out.iterdir():
-            if child.is_dir() and not child.is_symlink():
-                shutil.rmtree(child)
-            else:
-                child.unlink()
-    out.mkdir(parents=True, exist_ok=True)
+        here = out.resolve()
+        for item in inputs:
+            if str(item) != "-" and (here == (p := Path(item).resolve()) or here in p.parents):
+                raise OutputError(f"holds the input {item}, which --force would delete; choose another "
+                                  "output folder", path=out)
 
 
-def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int = 32,
-            n_process: int = 1) -> Iterator[tuple[Document, list[Event], list[Affiliation]]]:
-    """Parse and extract, streaming: one document in memory per worker batch."""
-    docs_iter = ((d.text, d) for d in docs)
-    for sdoc, doc in nlp.pipe(docs_iter, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield doc, list(extract_events(sdoc, doc, ontology)), list(extract_affiliations(sdoc, doc, ontology))
+class _TimeUp(BaseException):
+    """Raised by the timer inside the extractor. A BaseException, so no ``except Exception`` swallows it."""
+
+
+def _on_alarm(signum, frame):
+    raise _TimeUp
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """Raise :class:`_TimeUp` in the block after ``seconds`` (wall clock). Only the main thread of a POSIX
+    process can take the signal, and a timer someone else armed is left alone: then the block runs unguarded."""
+    if (seconds is None or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def budget(text: str, doc_timeout: float | None) -> float | None:
+    """Seconds a document may take: ``doc_timeout`` per 100,000 characters, never less than ``doc_timeout``.
+
+    >>> budget("x" * 250_000, 60)
+    150.0
+    >>> budget("short", 60)
+    60.0
+    """
+    if not doc_timeout or doc_timeout <= 0:
+        return None
+    return float(doc_timeout) * max(1.0, len(text) / 100_000)
+
+
+def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int = 32, n_process: int = 1, *,
+            doc_timeout: float | None = DOC_TIMEOUT, warn: Callable[[InputError], None] = _raise,
+            chunk_size: int | None = None, debug: bool = False,
+            ) -> Iterator[tuple[Document, list[Event], list[Affiliation]]]:
+    """Parse and extract, streaming: a batch of documents in memory per worker, a huge document in pieces of
+    ``chunk_size`` characters (default: :data:`CHUNK_SIZE`, or half the pipeline's ``max_length`` if that is
+    less; cut at paragraphs, else sentences). A document whose extraction outlasts
+    :func:`budget`, or fails, goes to ``warn`` (default: raise) and is left out; the others go on."""
+    size = chunk_size or min(CHUNK_SIZE, max(1, nlp.max_length // 2))
+    pending: dict[int, Document] = {}  # in the main process: workers get only the text of each piece
+
+    def pieces() -> Iterator[tuple[str, tuple[int, bool]]]:
+        for i, doc in enumerate(docs):
+            pending[i] = doc
+            parts = split_text(doc.text, size)
+            for k, (_offset, part) in enumerate(parts):
+                yield part, (i, k == len(parts) - 1)
+
+    warm = not doc_timeout
+    current, events, affiliations, spent, failed = -1, [], [], 0.0, False
+    for sdoc, (i, last) in _parse(nlp, pieces(), batch_size, n_process):
+        if not warm:
+            _warm_up(nlp, ontology)
+            warm = True
+        doc = pending[i]
+        if i != current:
+            current, events, affiliations, spent, failed = i, [], [], 0.0, False
+        if not failed:
+            # Spans are offsets in the sentence, so a piece's events need no shift: a document of one piece
+            # gives the events (and ids) it gave unsplit.
+            limit = budget(doc.text, doc_timeout)
+            t0 = time.perf_counter()
+            try:
+                with _time_limit(None if limit is None else max(limit - spent, 0.001)):
+                    events += extract_events(sdoc, doc, ontology)
+                    affiliations += extract_affiliations(sdoc, doc, ontology)
+            except _TimeUp:
+                failed = True
+                warn(_skipped(f"gave up after {limit:g} s", doc))
+            except Exception as e:  # one document's bug must not cost the corpus
+                if debug:
+                    raise
+                failed = True
+                warn(_skipped(f"skipped: the extractor failed ({type(e).__name__}: "
+                              f"{str(e).splitlines()[0][:120] if str(e) else ''}); please report this "
+                              "(--debug shows where)", doc))
+            spent += time.perf_counter() - t0
+        if last:
+            del pending[i]
+            if not failed:
+                yield doc, events, affiliations
+
+
+def _skipped(message: str, doc: Document) -> InputError:
+    err = InputError(message, path=doc.origin or doc.id)
+    err.skipped = True  # the document is left out of the build (see InputError.skipped)
+    return err
+
+
+def _parse(nlp, items: Iterator[tuple[str, object]], batch_size: int, n_process: int) -> Iterator[tuple]:
+    """``nlp.pipe`` in batches of at most ``batch_size`` texts and :data:`BATCH_CHARS` characters: the parser's
+    memory grows with the characters of a batch (about 3 MB per 1,000), not with the documents' count."""
+    if n_process == 1:
+        for batch in _batches(items, batch_size, BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        return
+    # Worker processes batch by count only: few enough that a batch of pieces stays within 2 * BATCH_CHARS.
+    yield from nlp.pipe(items, as_tuples=True, n_process=n_process,
+                        batch_size=max(1, min(batch_size, 2 * BATCH_CHARS // CHUNK_SIZE)))
+
+
+def _batches(items: Iterable[tuple[str, object]], most: int, chars: int) -> Iterator[list[tuple[str, object]]]:
+    """Consecutive groups of at most ``most`` items and ``chars`` characters (a longer item goes alone).
+
+    >>> [len(b) for b in _batches([("ab", 0), ("cd", 1), ("efgh", 2), ("i", 3)], most=3, chars=4)]
+    [2, 1, 1]
+    """
+    batch: list[tuple[str, object]] = []
+    n = 0
+    for item in items:
+        if batch and (len(batch) >= most or n + len(item[0]) > chars):
+            yield batch
+            batch, n = [], 0
+        batch.append(item)
+        n += len(item[0])
+    if batch:
+        yield batch
+
+
+def _warm_up(nlp, ontology: Ontology) -> None:
+    """The extractor builds its indexes (lexicon view, gazetteer) on first use, which takes seconds: build
+    them before any clock runs, so the first document's budget is its own."""
+    text = "Gunmen attacked a police station in Kano on Friday and killed two officers, officials said."
+    sdoc = nlp(text)
+    list(extract_events(sdoc, Document("warm-up", text), ontology))
+    list(extract_affiliations(sdoc, Document("warm-up", text), ontology))
 
 
 def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = None,
           ontology_files: Iterable[str | Path] = (), force: bool = False, base: str = DEFAULT_BASE,
           warn: Callable[[GraphbuildError], None] | None = None, progress: bool = False,
-          n_process: int = 1) -> BuildResult:
-    """Build the knowledge graph of ``inputs`` into the folder ``out``."""
+          n_process: int = 1, doc_timeout: float | None = DOC_TIMEOUT, debug: bool = False) -> BuildResult:
+    """Build the knowledge graph of ``inputs`` into the folder ``out``.
+
+    Input problems go to ``warn`` and are kept in ``BuildResult.problems``; a document whose extraction takes
+    longer than ``doc_timeout`` seconds per 100,000 characters is left out (None: no limit). Raises
+    :class:`InputError` when no input could be used. Nothing in ``out`` changes until every output is
+    written: the build goes to a new folder beside it, swapped in at the end (``force`` replaces a
+    non-empty ``out``).
+    """
     out = Path(out)
+    inputs = list(inputs)  # read twice when a progress bar counts them first
+    out = out.resolve() if out.is_symlink() else out  # replace the folder it points to, not the link
     problems: list[GraphbuildError] = []
 
     def note(err: InputError) -> None:
@@ -83,34 +249,34 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
         if warn:
             warn(err)
 
-    prepare_out(out, force)
+    check_out(out, force, inputs)
     ontology = load_ontology(ontology_files)
     nlp = load_pipeline(model, ontology)
     documents: dict[str, Document] = {}
     events: list[Event] = []
     affiliations: list[Affiliation] = []
 
-    def counted(docs: Iterable[Document]) -> Iterator[Document]:
-        for d in docs:
-            documents[d.id] = replace(d, text="")  # keep metadata, not text
-            yield d
-
-    stream = counted(read_documents(inputs, warn=note))
-    results = process(stream, ontology, nlp, n_process=n_process)
+    # a document in another language than the pipeline's is named and skipped, not parsed into nothing
+    docs = read_documents(inputs, warn=note, language=getattr(nlp, "lang", None))
+    results = process(docs, ontology, nlp, n_process=n_process,
+                      doc_timeout=doc_timeout, warn=note, debug=debug)
     if progress:
-        from tqdm import tqdm
+        from .progress import progress_bar
 
-        # shown only on a terminal, and only once the run takes more than a moment (a handful of documents)
-        results = tqdm(results, unit="doc", file=sys.stderr, desc="graphbuild", delay=1.5, disable=None)
-    for _doc, evs, affs in results:
+        results = progress_bar(results, inputs)
+    for doc, evs, affs in results:
+        documents[doc.id] = replace(doc, text="")  # keep metadata, not text
         events += evs
         affiliations += affs
+    if not documents:
+        raise InputError("no input could be used" + ("" if problems else " (no documents found)")
+                         + "; nothing written" + (f", {out} left as it was" if out.exists() else ""))
     merged = merge_events(events)
     result = BuildResult(out=out, documents=len(documents), merged=merged, problems=problems)
-    paths = {name: out / name for name in OUTPUTS}
-    write_outputs(merged, paths, ontology, documents, affiliations, base=base,
-                  title=f"graphbuild: {len(documents)} article{'' if len(documents) == 1 else 's'}")
-    result.paths = paths
+    with atomic_dir(out) as tmp:
+        write_outputs(merged, {name: tmp / name for name in OUTPUTS}, ontology, documents, affiliations,
+                      base=base, title=f"graphbuild: {len(documents)} article{'' if len(documents) == 1 else 's'}")
+    result.paths = {name: out / name for name in OUTPUTS}
     return result
 
 
@@ -121,11 +287,13 @@ def write_outputs(merged: list[MergedEvent], paths: dict[str, Path], ontology: O
     from .store import load_store
 
     actor_graph = build_graph(merged)  # one actor graph for the page, the tables and GraphML
-    write_events(mentions_of(merged), paths["events.jsonl"])
+    write_events(mentions_of(merged), paths["events.jsonl"], documents)
     graph = to_rdf(merged, ontology, documents, affiliations, base=base)
     for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
         write_rdf(graph, paths[name])
     load_store(paths["graph.nt"], paths["store"])
     write_html(merged, paths["graph.html"], title=title, documents=documents, graph=actor_graph)
-    write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph)
+    write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph, documents=documents)
     write_graphml(merged, paths["graph.graphml"], graph=actor_graph)
+    write_events_csv(merged, paths["events.csv"], documents, ontology, affiliations)
+    write_gexf(merged, paths["graph.gexf"], graph=actor_graph)

@@ -14,6 +14,7 @@ actor:USA | actor:IRN
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,19 +117,36 @@ def saved_queries() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.rq"))} if folder else {}
 
 
+_NAME = re.compile(r"[\w][\w.-]*")
+
+
+def _saved_list() -> str:
+    return ", ".join(saved_queries()) or "none"
+
+
 def read_query(arg: str) -> str:
-    """A query given as text, as a path to a ``.rq`` file, or as the name of a saved query."""
+    """A query given as text, as a path to a ``.rq`` file, or as the name of a saved query.
+
+    >>> read_query("ASK { ?s ?p ?o }")
+    'ASK { ?s ?p ?o }'
+    >>> read_query("who-attacked")
+    Traceback (most recent call last):
+    ...
+    graphbuild.errors.QueryError: no saved query 'who-attacked'; saved queries: affiliations, ...
+    """
     path = Path(arg)
     if arg.endswith((".rq", ".sparql")) or ("\n" not in arg and _is_file(path)):
         if not _is_file(path):
             saved = saved_queries().get(path.stem)
             if saved is None:
-                raise QueryError("no such query file", path=arg)
+                raise QueryError(f"no such query file; saved queries: {_saved_list()}", path=arg)
             path = saved
         return path.read_text(encoding="utf-8")
     saved = saved_queries()
     if arg in saved:
         return saved[arg].read_text(encoding="utf-8")
+    if _NAME.fullmatch(arg.strip()):  # one word is no SPARQL: a saved query's name mistyped
+        raise QueryError(f"no saved query {arg.strip()!r}; saved queries: {_saved_list()}")
     return arg
 
 
@@ -147,12 +165,34 @@ def _one_line(e: Exception) -> str:
 def query(store, text: str, *, base: str = DEFAULT_BASE, **options):
     """Run a SPARQL query; the graph's prefixes need no declaration. Returns pyoxigraph's result
     (``QuerySolutions``, ``QueryBoolean`` or ``QueryTriples``)."""
+    prefixes = default_prefixes(base)
     try:
-        return store.query(text, prefixes=default_prefixes(base), **options)
+        return store.query(text, prefixes=prefixes, **options)
     except SyntaxError as e:
+        unknown = _unknown_prefix(text, prefixes) if "Prefix not found" in str(e) else None
+        if unknown is not None:
+            raise QueryError(f"unknown prefix '{unknown}:' (declare it with PREFIX {unknown}: <...>; known "
+                             f"prefixes: {', '.join(sorted(prefixes))})") from None
         raise QueryError(f"not valid SPARQL: {_one_line(e)}") from None
     except (OSError, RuntimeError, ValueError, TypeError) as e:
         raise QueryError(f"query failed: {_one_line(e)}") from None
+
+
+_QUOTED = re.compile(r"<[^<>\s]*>|\"\"\"[\s\S]*?\"\"\"|'[^'\n]*'|\"[^\"\n]*\"|#[^\n]*")
+_PREFIXED = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w.-]*)?:(?=[\w%\\])")
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+
+
+def _unknown_prefix(text: str, prefixes: Mapping[str, str]) -> str | None:
+    """The first prefix the query uses and neither declares nor has by default (IRIs, strings and comments
+    left out).
+
+    >>> _unknown_prefix('SELECT ?x WHERE { ?x a foo:Bar ; rdfs:label "a:b" } # ex:c', {"rdfs": ""})
+    'foo'
+    """
+    bare = _QUOTED.sub(" ", text)
+    known = set(prefixes) | {p or "" for p in _DECLARED.findall(bare)}
+    return next((p or "" for p in _PREFIXED.findall(bare) if (p or "") not in known), None)
 
 
 def update(store, text: str, *, base: str = DEFAULT_BASE) -> None:

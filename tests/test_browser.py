@@ -71,7 +71,8 @@ def load(driver, path: Path) -> dict:
             requests.append(msg["params"]["request"]["url"])
     return {
         "seconds": loaded,
-        "requests": [u for u in requests if not u.startswith(("file:", "data:"))],
+        # chrome:// is Chromium's own start page finishing its load when a test comes right after launch
+        "requests": [u for u in requests if not u.startswith(("file:", "data:", "chrome:", "chrome-untrusted:"))],
         "resources": driver.execute_script(
             "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"),
         "console": [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")],

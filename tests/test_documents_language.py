@@ -32,17 +32,17 @@ def test_short_texts_are_not_judged():
     assert identify(ENGLISH) == "en"
 
 
-def test_a_non_english_document_is_named_and_skipped(tmp_path):
+def test_a_document_not_in_the_pipeline_language_is_named_and_skipped(tmp_path):
     (tmp_path / "a.txt").write_text(FRENCH, encoding="utf-8")
     (tmp_path / "b.txt").write_text(ENGLISH, encoding="utf-8")
     problems = []
-    docs = list(read_documents([tmp_path], warn=problems.append))
+    docs = list(read_documents([tmp_path], warn=problems.append, language="en"))
     assert [d.id for d in docs] == ["b"] and docs[0].language == "en"
     assert [str(p) for p in problems] == [f"{tmp_path / 'a.txt'}: looks like French (fr); skipped"]
     assert problems[0].skipped
 
 
-def test_every_language_is_read_when_asked(tmp_path):
+def test_the_reader_alone_reads_every_language(tmp_path):
     (tmp_path / "a.txt").write_text(SPANISH, encoding="utf-8")
-    (doc,) = read_documents([tmp_path], language=None)
+    (doc,) = read_documents([tmp_path])
     assert doc.language == "es"

@@ -253,11 +253,12 @@ def read_stdin(warn: Warn = _raise, stream=None) -> Iterator[Document]:
 
 
 def read_documents(inputs: Iterable[str | Path], warn: Warn = _raise, *,
-                   language: str | None = "en") -> Iterator[Document]:
+                   language: str | None = None) -> Iterator[Document]:
     """Every usable document of the inputs, in order. Problems go to ``warn`` (default: raise).
 
     A document with no text left, or written in another language than ``language`` (the language of the
-    pipeline that will read it; None reads every language), is reported and skipped, and so is a
+    pipeline that will read it, which the build passes; None, the default, reads every language: reading a
+    page is the same in any language, parsing it is not), is reported and skipped, and so is a
     duplicate id (the later document), so ids stay unique in the graph. A document's ``language`` is the
     one its text is clearly in, else the one its metadata gives.
     """

@@ -51,9 +51,26 @@ def atomic_dir(path: str | Path):
     try:
         yield tmp
         os.chmod(tmp, 0o777 & ~_umask())
-        if path.exists():
-            shutil.rmtree(path)
-        os.replace(tmp, path)
+        try:
+            _swap(tmp, path)
+        except OSError as e:
+            raise OutputError(f"cannot replace ({e.strerror})", path=path) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _swap(new: Path, path: Path) -> None:
+    """Put the folder ``new`` at ``path``; an old folder there is moved aside first and deleted last, so at
+    every moment one complete folder stands at ``path`` or can be put back."""
+    if not path.exists():
+        os.replace(new, path)
+        return
+    old = new.with_suffix(".old")
+    os.replace(path, old)
+    try:
+        os.replace(new, path)
+    except BaseException:
+        os.replace(old, path)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

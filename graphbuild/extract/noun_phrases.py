@@ -57,6 +57,10 @@ def np_span(tok: Token) -> Span:
         start += 1
     while end - 1 > start and doc[end - 1].dep_ in ("punct", "cc"):
         end -= 1
+    # an acronym in brackets after the name is often the head ("... al-Muslimin (JNIM) said"): the bracket the
+    # phrase opens is closed, or the name would be cut ("... al-Muslimin (JNIM")
+    if end < len(doc) and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
+        end += 1
     return doc[start:end]
 
 

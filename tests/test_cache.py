@@ -1,0 +1,81 @@
+"""The start-up cache: same inputs, the kept value; a changed input, a new one; a broken cache, no failure."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild import cache
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRAPHBUILD_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def counting(value):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return value
+
+    return build, calls
+
+
+def test_a_value_is_built_once_per_digest(folder):
+    build, calls = counting({"a": 1})
+    assert cache.cached("thing", "d1", build) == {"a": 1}
+    assert cache.cached("thing", "d1", build) == {"a": 1}
+    assert len(calls) == 1
+    assert cache.cached("thing", "d2", build) == {"a": 1} and len(calls) == 2
+    assert [p.name for p in folder.iterdir()] == ["thing-d2.pickle"]  # the old one is gone
+
+
+def test_a_broken_or_unwritable_cache_only_costs_time(folder, tmp_path, monkeypatch):
+    folder.mkdir()
+    (folder / "thing-d1.pickle").write_bytes(b"not a pickle")
+    build, calls = counting([1, 2])
+    assert cache.cached("thing", "d1", build) == [1, 2] and len(calls) == 1
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder should be")
+    monkeypatch.setenv("GRAPHBUILD_CACHE", str(blocked / "cache"))
+    assert cache.cached("thing", "d1", build) == [1, 2] and len(calls) == 2
+
+
+def test_off_means_no_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRAPHBUILD_CACHE", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    build, calls = counting(3)
+    assert cache.cached("thing", "d1", build) == 3 and cache.cached("thing", "d1", build) == 3
+    assert len(calls) == 2 and not any(tmp_path.iterdir())
+
+
+def test_the_key_follows_file_content(tmp_path):
+    f = tmp_path / "mine.ttl"
+    f.write_text("one")
+    first = cache.key([f], ["rdflib"])
+    assert cache.key([f], ["rdflib"]) == first
+    f.write_text("two")
+    assert cache.key([f], ["rdflib"]) != first
+
+
+USER_ONTOLOGY = ('@prefix cekg: <https://graphbuild.dev/ns/cekg#> .\n'
+                 '@prefix actor: <https://graphbuild.dev/id/actor/> .\n'
+                 '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+                 'actor:northern-hawks a cekg:ArmedGroup ; skos:prefLabel "{label}" ; cekg:country actor:SYR .\n')
+
+
+def test_a_user_ontology_file_invalidates_the_cached_ontology(folder, tmp_path):
+    mine = tmp_path / "mine.ttl"
+    mine.write_text(USER_ONTOLOGY.replace("{label}", "Northern Hawks"))
+    first = cache.load_ontology([mine])
+    assert first.resolve("the Northern Hawks").id == "northern-hawks"
+    again = cache.load_ontology([mine])
+    assert again is not first and again.resolve("the Northern Hawks").id == "northern-hawks"  # from the file
+    assert len(list(folder.glob("ontology-*.pickle"))) == 1
+    mine.write_text(USER_ONTOLOGY.replace("{label}", "Southern Hawks"))
+    changed = cache.load_ontology([mine])
+    assert changed.resolve("the Southern Hawks").id == "northern-hawks"
+    assert not changed.resolve("the Northern Hawks").resolved
+    assert cache.load_ontology().resolve("the Southern Hawks").resolved is False  # bundled only
