@@ -89,3 +89,11 @@ def test_a_date_is_never_part_of_a_side(extract, text):
     (ev,) = extract(text)
     assert ev.actor.mention.lower().endswith("militants") and not any(c.isdigit() for c in ev.actor.mention)
     assert "later" not in ev.actor.mention.lower()
+
+
+@pytest.mark.model
+def test_casualties_belong_to_the_event_that_caused_them(extract):
+    events = extract("The attack on the embassy came hours after two drones hit a militia base, killing three "
+                     "of its fighters.")
+    by_target = {e.target.mention.lower(): e.fatalities for e in events if e.event_type == "ASSAULT"}
+    assert by_target.get("a militia base") == 3 and by_target.get("the embassy") is None, by_target

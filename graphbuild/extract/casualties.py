@@ -133,12 +133,16 @@ def _word_count(tok: Token, words: Words) -> tuple[str, int] | None:
     return kind, max(counts)
 
 
-def casualties(sent: Span, words: Words) -> tuple[int | None, int | None]:
+def casualties(sent: Span, words: Words, trigger: Token | None = None) -> tuple[int | None, int | None]:
     """(fatalities, injured) the sentence reports, the largest of each kind; None when it gives none.
-    The counts of one report are of one event; several reports in a sentence ("killing 3 and wounding 9")
-    give one of each kind."""
+    Several reports in a sentence ("killing 3 and wounding 9") give one of each kind. With a ``trigger``,
+    only the counts in the same clause chain as it: the trigger itself, what it governs ("attacked the bus,
+    killing five") or what governs it ("the bombing killed 12"), not a second event of the sentence ("the
+    attack came after strikes hit the base, killing three")."""
     found: dict[str, int] = {}
     for tok in sent:
+        if trigger is not None and not (tok.i == trigger.i or tok.is_ancestor(trigger) or trigger.is_ancestor(tok)):
+            continue
         got = _word_count(tok, words)
         if got is not None:
             kind, n = got

@@ -291,7 +291,7 @@ class _Extractor:
         if place is None or (is_region(place) and self.dateline is not None):
             place = self.dateline or place  # the dateline's city is more exact than "the Middle East"
         date, date_source = self._date(sent)
-        killed, injured = casualties(sent, self.words) if etype == "ASSAULT" else (None, None)
+        killed, injured = casualties(sent, self.words, frame.trigger) if etype == "ASSAULT" else (None, None)
         trig = frame.trigger
         statement = trig.pos_ == "VERB" or any(c.lower_ in DEMONSTRATIVE and c.lower_ != "that" or c.dep_ == "poss"
                                                 for c in trig.lefts)
