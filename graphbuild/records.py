@@ -207,7 +207,9 @@ class Event:
 
     @property
     def id(self) -> str:
-        return stable_id(self.doc_id, self.span, self.actor and self.actor.id,
+        # the span counts from the sentence start, so the sentence is part of the key: two sentences of the same
+        # shape in one article are two mentions
+        return stable_id(self.doc_id, self.sentence, self.span, self.actor and self.actor.id,
                          self.target and self.target.id, self.event_type, self.action_lemma, prefix="m-")
 
     def with_event_id(self, event_id: str) -> Event:
