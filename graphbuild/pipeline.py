@@ -57,17 +57,25 @@ class BuildResult:
         n_mentions = sum(len(m.mentions) for m in self.merged)
         lines = [f"graphbuild: {_n(self.documents, 'document')}, {_n(len(self.merged), 'event')} "
                  f"({_n(n_mentions, 'mention')}), {_n(self.actors, 'actor')}"
-                 + (f"; {_n(len(self.problems), 'input problem')} (see above)" if self.problems else "") + "."]
+                 + self._problems() + "."]
         for name, path in self.paths.items():
             lines.append(f"  {name:<13} {path}")
         return "\n".join(lines)
 
 
+    def _problems(self) -> str:
+        """ "; 1 input skipped, 2 warnings (see above)": what was left out apart from what was only noted."""
+        skipped = len(self.skipped)
+        noted = len(self.problems) - skipped
+        parts = ([f"{_n(skipped, 'input')} skipped"] if skipped else []) + ([_n(noted, "warning")] if noted else [])
+        return f"; {', '.join(parts)} (see above)" if parts else ""
+
+
 def _n(count: int, word: str) -> str:
     """A count with its noun, singular for one.
 
-    >>> _n(1, "document"), _n(2, "input problem")
-    ('1 document', '2 input problems')
+    >>> _n(1, "document"), _n(2, "warning")
+    ('1 document', '2 warnings')
     """
     return f"{count} {word}{'' if count == 1 else 's'}"
 

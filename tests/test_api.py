@@ -114,7 +114,7 @@ def test_build_returns_the_graph_and_keeps_the_build_result_fields(tmp_path, cap
     g = graphbuild.build([article, bad], tmp_path / "out")
     assert isinstance(g, graphbuild.Graph) and g.documents == 1 and len(g.problems) == 1
     assert "bad.jsonl:1" in capsys.readouterr().err
-    assert "1 document," in g.summary() and "1 input problem " in g.summary()
+    assert "1 document," in g.summary() and "1 input skipped " in g.summary()
     assert g.events.loc[0, "sources"] == ["Example Wire"]
     assert [e.event_type for e in g.records] == g.mentions["event_type"].tolist()
     assert {"events.csv", "graph.gexf"} <= set(g.paths)
