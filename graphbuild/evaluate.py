@@ -7,9 +7,10 @@ the side is unidentified: the system must give none) or ``"*"`` (not annotated: 
 A system event matches a gold event when its type is one of the gold types and both sides match: the
 normalized label or mention equals a gold name, a gold name of two or more words occurs inside it, or it (two
 or more words) occurs inside a gold name; for head-word annotated sets (MUC-4, WikiEvents, RAMS) a gold name of
-one word inside it matches too. Recall counts required gold events matched; precision counts the judged system
-events that match any gold event. For those partially annotated sets only events of a type the document
-annotates are judged; an event whose sentence is page furniture (``boilerplate_lines``) is always wrong.
+one word inside it matches too (a document's ``head_match`` field overrides). Recall counts required gold
+events matched; precision counts the judged system events that match any gold event. For partially annotated
+documents (``partial``, by default those sets) only events of a type the document annotates are judged; an
+event whose sentence is page furniture (``boilerplate_lines``) is always wrong.
 """
 
 from __future__ import annotations
@@ -114,10 +115,23 @@ class GoldDoc:
     events: tuple[GoldEvent, ...]
     boilerplate: frozenset[str] = frozenset()
     recall_only: bool = False
+    # None: the default of the source (true for the head-word annotated sets, false otherwise)
+    head_match_flag: bool | None = None
+    partial_flag: bool | None = None
+
+    @property
+    def known_source(self) -> bool:
+        return (self.source.split() or [""])[0] in HEAD_MATCH_SOURCES
 
     @property
     def head_match(self) -> bool:
-        return (self.source.split() or [""])[0] in HEAD_MATCH_SOURCES
+        """A one-word gold name inside a system side matches (gold names are head words or categories)."""
+        return self.known_source if self.head_match_flag is None else self.head_match_flag
+
+    @property
+    def partial(self) -> bool:
+        """Only some events are annotated: only system events of an annotated type are judged."""
+        return self.known_source if self.partial_flag is None else self.partial_flag
 
     @property
     def types(self) -> set[str]:
@@ -172,8 +186,13 @@ def read_gold(path: str | Path) -> list[GoldDoc]:
         text_lines = text.splitlines()
         boiler = frozenset(text_lines[i - 1].strip() for i in d.get("boilerplate_lines") or []
                            if isinstance(i, int) and 0 < i <= len(text_lines) and text_lines[i - 1].strip())
+        flags = {}
+        for name in ("head_match", "partial"):
+            if d.get(name) is not None and not isinstance(d[name], bool):
+                raise InputError(f"'{name}' must be true or false", path=path, line=n)
+            flags[name] = d.get(name)
         docs.append(GoldDoc(str(d["doc_id"]), str(d.get("source", "")), text, tuple(events), boiler,
-                            bool(d.get("recall_only"))))
+                            bool(d.get("recall_only")), flags["head_match"], flags["partial"]))
     return docs
 
 
@@ -265,7 +284,7 @@ def score(gold: list[GoldDoc], events: Iterable[Event | dict]) -> Score:
                 result.boilerplate_fp += 1
                 ds.wrong.append(e)
                 continue
-            if doc.head_match and _etype(e) not in types:
+            if doc.partial and _etype(e) not in types:
                 continue
             ds.judged += 1
             if any(doc.matches(e, g) for g in doc.events):

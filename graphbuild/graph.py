@@ -53,7 +53,18 @@ class MergedEvent:
 
     @property
     def date(self) -> str | None:
-        return next((m.date for m in self.mentions if m.date), None)
+        """A date a sentence gives first; a dateline or publication date only when no report tells one."""
+        return next((m.date for m in self.mentions if m.date and m.date_source in (None, "sentence")),
+                    next((m.date for m in self.mentions if m.date), None))
+
+    @property
+    def fatalities(self) -> int | None:
+        """The largest number killed any report gives (later reports count more of the dead)."""
+        return max((m.fatalities for m in self.mentions if m.fatalities is not None), default=None)
+
+    @property
+    def injured(self) -> int | None:
+        return max((m.injured for m in self.mentions if m.injured is not None), default=None)
 
     @property
     def place(self) -> Place | None:
@@ -174,11 +185,17 @@ def _coreferent_facilities(events: Sequence[Event]) -> dict[tuple[str, str], Act
     return out
 
 
+def _told_date(e: Event) -> str | None:
+    """The date a report tells; a publication or dateline date is when it was written, which two reports
+    of one event need not share."""
+    return e.date if e.date_source in (None, "sentence") else None
+
+
 def _compatible(a: Event, b: Event) -> bool:
     # reports that it occurred, that it may occur, that it did not: reports of different events
     if MODALITY_TABLE[a.modality].reality != MODALITY_TABLE[b.modality].reality:
         return False
-    if a.date and b.date and a.date != b.date:
+    if _told_date(a) and _told_date(b) and _told_date(a) != _told_date(b):
         return False
     if not places_compatible(a.place, b.place):
         return False
@@ -217,7 +234,7 @@ def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
         key = (side(ev, ev.actor), ev.event_type, side(ev, ev.target))
         clusters = groups[key]
         for cluster in clusters:
-            if ev.date and dates[id(cluster)] - {ev.date}:
+            if _told_date(ev) and dates[id(cluster)] - {_told_date(ev)}:
                 continue
             if all(_compatible(ev, other) for other in cluster):
                 cluster.append(ev)
@@ -226,13 +243,13 @@ def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
             cluster = [ev]
             clusters.append(cluster)
             dates[id(cluster)] = set()
-        if ev.date:
-            dates[id(cluster)].add(ev.date)
+        if _told_date(ev):
+            dates[id(cluster)].add(_told_date(ev))
     merged = []
     for key, clusters in groups.items():
         for cluster in clusters:
             head = cluster[0]
-            date = next((e.date for e in cluster if e.date), None)
+            date = next((_told_date(e) for e in cluster if _told_date(e)), None)
             eid = stable_id(key, date, head.doc_id, head.sentence, head.span, prefix="e-")
             merged.append(MergedEvent(eid, tuple(e.with_event_id(eid) for e in cluster)))
     merged.sort(key=lambda m: (_order(m.first), m.event_id))

@@ -79,6 +79,11 @@ class CEKG(DefinedNamespace):
     collectiveNoun: URIRef
     genericGroupNoun: URIRef
     harmNoun: URIRef
+    fatalityWord: URIRef
+    injuryWord: URIRef
+    fatalities: URIRef
+    injured: URIRef
+    dateSource: URIRef
     personTitle: URIRef
     cue: URIRef
     attributedTo: URIRef

@@ -15,7 +15,7 @@ from .documents import read_documents
 from .errors import GraphbuildError, InputError, OutputError
 from .export import write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html
 from .export.files import atomic_dir
-from .export.rdf import dump_store, triples, write_ntriples
+from .export.rdf import convert, triples, write_ntriples
 from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
 from .manifest import Previous, digest, read_previous, write_manifest
@@ -61,17 +61,25 @@ class BuildResult:
         lines = [f"graphbuild: {_n(self.documents, 'document')}, {_n(len(self.merged), 'event')} "
                  f"({_n(n_mentions, 'mention')}), {_n(self.actors, 'actor')}"
                  + (f" ({self.documents - self.kept} new, {self.kept} already there)" if self.kept is not None else "")
-                 + (f"; {_n(len(self.problems), 'input problem')} (see above)" if self.problems else "") + "."]
+                 + self._problems() + "."]
         for name, path in self.paths.items():
             lines.append(f"  {name:<13} {path}")
         return "\n".join(lines)
 
 
+    def _problems(self) -> str:
+        """ "; 1 input skipped, 2 warnings (see above)": what was left out apart from what was only noted."""
+        skipped = len(self.skipped)
+        noted = len(self.problems) - skipped
+        parts = ([f"{_n(skipped, 'input')} skipped"] if skipped else []) + ([_n(noted, "warning")] if noted else [])
+        return f"; {', '.join(parts)} (see above)" if parts else ""
+
+
 def _n(count: int, word: str) -> str:
     """A count with its noun, singular for one.
 
-    >>> _n(1, "document"), _n(2, "input problem")
-    ('1 document', '2 input problems')
+    >>> _n(1, "document"), _n(2, "warning")
+    ('1 document', '2 warnings')
     """
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -311,19 +319,15 @@ def write_outputs(merged: list[MergedEvent], paths: dict[str, Path], ontology: O
                   documents: dict[str, Document], affiliations: list[Affiliation], *, base: str = DEFAULT_BASE,
                   title: str = "graphbuild") -> None:
     """Every output of a build (the names of ``OUTPUTS``). The RDF goes out as a stream of N-Triples, which
-    the store bulk-loads; Turtle and JSON-LD are serialized from the store, not from an in-memory graph."""
-    from .store import load_store, open_store
+    the store bulk-loads and Oxigraph re-serializes to Turtle and JSON-LD: no in-memory graph of everything."""
+    from .store import load_store
 
     actor_graph = build_graph(merged)  # one actor graph for the page, the tables and GraphML
     write_events(mentions_of(merged), paths["events.jsonl"], documents)
     write_ntriples(triples(merged, ontology, documents, affiliations, base=base), paths["graph.nt"])
     load_store(paths["graph.nt"], paths["store"])
-    store = open_store(paths["store"])
-    try:
-        for name in ("graph.ttl", "graph.jsonld"):
-            dump_store(store, paths[name], base=base)
-    finally:
-        del store  # closes RocksDB before the folder is moved in place
+    for name in ("graph.ttl", "graph.jsonld"):
+        convert(paths["graph.nt"], paths[name], base=base)
     write_html(merged, paths["graph.html"], title=title, documents=documents, graph=actor_graph)
     write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph, documents=documents)
     write_graphml(merged, paths["graph.graphml"], graph=actor_graph)

@@ -17,7 +17,9 @@ Kind = Literal["state", "government", "military", "police", "armed_group", "pers
 Modality = Literal["asserted", "claimed", "alleged", "threatened", "hypothetical", "negated", "denied"]
 EventType = Literal["ASSAULT", "THREATEN", "ACCUSE", "REQUEST", "SANCTION", "COERCE", "PROTEST", "MOBILIZE",
                     "AID", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "REJECT"]
+DateSource = Literal["sentence", "dateline", "published"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
+DATE_SOURCES: tuple[DateSource, ...] = get_args(DateSource)
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
 EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
 
@@ -95,6 +97,8 @@ def check_closed_fields(d: dict[str, Any]) -> None:
     graphbuild.errors.InputError: event_type 'BLOWUP' is not one of ASSAULT, ..., REJECT
     """
     check_value("event_type", d.get("event_type"), EVENT_TYPES)
+    if d.get("date_source") is not None:
+        check_value("date_source", d["date_source"], DATE_SOURCES)
     if d.get("modality") is not None:
         check_value("modality", d["modality"], MODALITIES)
     for side in ("actor", "target"):
@@ -191,14 +195,21 @@ class Event:
     date: str | None = None
     confidence: float = 0.5
     event_id: str | None = field(default=None, compare=False)
+    date_source: DateSource | None = None  # where the date came from; None when there is no date
+    fatalities: int | None = None  # people killed, the lower bound the text gives; None when it gives none
+    injured: int | None = None
 
     def __post_init__(self) -> None:
         check_value("event_type", self.event_type, EVENT_TYPES)
         check_value("modality", self.modality, MODALITIES)
+        if self.date_source is not None:
+            check_value("date_source", self.date_source, DATE_SOURCES)
 
     @property
     def id(self) -> str:
-        return stable_id(self.doc_id, self.span, self.actor and self.actor.id,
+        # the span counts from the sentence start, so the sentence is part of the key: two sentences of the same
+        # shape in one article are two mentions
+        return stable_id(self.doc_id, self.sentence, self.span, self.actor and self.actor.id,
                          self.target and self.target.id, self.event_type, self.action_lemma, prefix="m-")
 
     def with_event_id(self, event_id: str) -> Event:
@@ -221,6 +232,9 @@ class Event:
             "attributed_to": {"label": self.attributed_to} if self.attributed_to else None,
             "place": self.place.to_dict() if self.place else None,
             "date": self.date,
+            "date_source": self.date_source,
+            "fatalities": self.fatalities,
+            "injured": self.injured,
             "confidence": round(self.confidence, 3),
         }
 
@@ -246,4 +260,15 @@ class Event:
             cameo=d.get("cameo"), attributed_to=(d.get("attributed_to") or {}).get("label"),
             place=Place(**place) if place else None, date=d.get("date"),
             confidence=float(d.get("confidence", 0.5)), event_id=d.get("event_id"),
+            date_source=d.get("date_source"), fatalities=_count(d.get("fatalities"), "fatalities"),
+            injured=_count(d.get("injured"), "injured"),
         )
+
+
+def _count(value: Any, name: str) -> int | None:
+    """A casualty count of a record: a non-negative whole number or null."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InputError(f"{name} {value!r} is not a whole number of people or null")
+    return value

@@ -27,8 +27,8 @@ def test_load_gives_one_row_per_merged_event_with_the_flat_columns(examples_out)
     assert events["event_id"].is_unique
     assert len(events) == len(g.merged) == g.graph.number_of_edges()
     assert pd.api.types.is_datetime64_any_dtype(events["date"])
-    # issue 10 fills these; until then they are there and empty
-    assert events["fatalities"].isna().all() and events["injured"].isna().all()
+    # casualties where the text gives them (the examples report deaths), whole numbers, else empty
+    assert events["fatalities"].notna().any() and (events["fatalities"].dropna() >= 0).all()
     assert events["mentions"].sum() == len(g.mentions)
     # every row's lists are lists, for explode()
     assert all(isinstance(v, list) and v for v in events["evidence"])
@@ -114,7 +114,7 @@ def test_build_returns_the_graph_and_keeps_the_build_result_fields(tmp_path, cap
     g = graphbuild.build([article, bad], tmp_path / "out")
     assert isinstance(g, graphbuild.Graph) and g.documents == 1 and len(g.problems) == 1
     assert "bad.jsonl:1" in capsys.readouterr().err
-    assert "1 document," in g.summary() and "1 input problem " in g.summary()
+    assert "1 document," in g.summary() and "1 input skipped " in g.summary()
     assert g.events.loc[0, "sources"] == ["Example Wire"]
     assert [e.event_type for e in g.records] == g.mentions["event_type"].tolist()
     assert {"events.csv", "graph.gexf"} <= set(g.paths)

@@ -19,11 +19,13 @@ def test_help_describes_the_command_not_the_module(capsys):
 def test_summary_counts_in_the_singular_for_one(tmp_path):
     from graphbuild.errors import InputError
 
-    one = BuildResult(out=tmp_path, documents=1, problems=[InputError("bad", path="x.jsonl", line=2)])
+    one = BuildResult(out=tmp_path, documents=1,
+                      problems=[InputError("bad", path="x.jsonl", line=2, skipped=True)])
     assert one.summary().startswith("graphbuild: 1 document, 0 events (0 mentions), 0 actors; "
-                                    "1 input problem (see above).")
-    two = BuildResult(out=tmp_path, documents=2, problems=[InputError("a"), InputError("b")])
-    assert "2 documents" in two.summary() and "2 input problems" in two.summary()
+                                    "1 input skipped (see above).")
+    two = BuildResult(out=tmp_path, documents=2, problems=[InputError("a", skipped=True), InputError("b"),
+                                                           InputError("c")])
+    assert "2 documents" in two.summary() and "; 1 input skipped, 2 warnings (see above)." in two.summary()
 
 
 def test_unknown_saved_query_and_unknown_prefix_are_named(examples_out, capsys):

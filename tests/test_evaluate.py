@@ -107,3 +107,41 @@ def test_bad_input_is_one_line(tmp_path, capsys, gold, events, message):
 def test_missing_gold_file(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path / "nope.jsonl")]) == 2
     assert "no such gold file" in capsys.readouterr().err
+
+
+FLAGGED = [  # the document-level fields override the defaults of the source
+    {"doc_id": "p", "source": "MUC-4 TEST", "partial": False, "head_match": False, "text": "x",
+     "events": [{"id": "p1", "actor": ["GUERRILLAS"], "type": ["ASSAULT"], "target": ["GENERAL"],
+                 "optional": False}]},
+    {"doc_id": "q", "source": "test notes", "partial": True, "head_match": True, "text": "x",
+     "events": [{"id": "q1", "actor": ["rebels"], "type": ["ASSAULT"], "target": ["convoy"], "optional": False}]},
+]
+FLAGGED_EVENTS = [
+    ev("p", "the guerrillas", "ASSAULT", "a major general"),  # head words off: the target does not match
+    ev("p", "army", "PROTEST", "guerrillas"),                 # fully annotated: judged, wrong
+    ev("q", "the rebels", "ASSAULT", "an army convoy"),       # head words on: matches
+    ev("q", "army", "PROTEST", "rebels"),                     # partial: not judged
+]
+
+
+def test_partial_and_head_match_fields(tmp_path, capsys):
+    g, e = tmp_path / "gold.jsonl", tmp_path / "events.jsonl"
+    g.write_text("".join(json.dumps(d) + "\n" for d in FLAGGED))
+    e.write_text("".join(json.dumps(x) + "\n" for x in FLAGGED_EVENTS))
+    gold = read_gold(g)
+    assert [(d.partial, d.head_match) for d in gold] == [(False, False), (True, True)]
+    result = score(gold, FLAGGED_EVENTS)
+    assert (result.recalled, result.required, result.correct, result.judged) == (1, 2, 1, 3)
+    if SCORER.is_file():
+        ref = json.loads(subprocess.run([sys.executable, str(SCORER), str(g), str(e), "--json"],
+                                        capture_output=True, text=True, check=True).stdout)
+        assert main(["evaluate", str(g), "--events", str(e), "--json"]) == 0
+        ours = json.loads(capsys.readouterr().out)
+        assert (ours["precision"], ours["recall"]) == (ref["precision"], ref["recall"])
+
+
+def test_a_flag_must_be_boolean(tmp_path, capsys):
+    g = tmp_path / "gold.jsonl"
+    g.write_text('{"doc_id": "a", "text": "x", "events": [], "partial": "yes"}\n')
+    assert main(["evaluate", str(g)]) == 2
+    assert "gold.jsonl:1: 'partial' must be true or false" in capsys.readouterr().err

@@ -165,7 +165,9 @@ def test_one_named_group_stands_for_unnamed_armed_men_and_for_a_kind_of_attacker
     assert [e.actor.id for e in evs] == ["northern-front", "x-gunmen", "northern-front", "northern-front"]
 
 
-def test_two_named_attackers_lend_nothing():
+def test_two_named_attackers_as_often_the_lead_one_lends():
+    # wire copy names the perpetrator of its story first (measured on the MUC-4 tuning set: lending nothing
+    # on a tie lost 11 of 318 recalled events)
     from graphbuild.extract.incidents import Mention, resolve_incidents
     from graphbuild.records import Actor
 
@@ -174,7 +176,7 @@ def test_two_named_attackers_lend_nothing():
     ms = [Mention(0, _ev("The Northern Front shelled a fuel depot.", front, depot)),
           Mention(5, _ev("The River Front shelled a fuel depot.", other, depot)),
           Mention(10, _ev("Two clerks were hurt.", None, clerks))]
-    assert resolve_incidents(ms)[-1].actor is None
+    assert resolve_incidents(ms)[-1].actor.id == front.id
 
 
 def test_relative_who_at_the_root_ends(mini_ontology):

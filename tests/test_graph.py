@@ -156,3 +156,12 @@ def test_no_catch_all_nodes_unidentified_sides_and_victims_are_per_country():
     assert sorted(w for *_, d in g.in_edges("SOM-civilians", data=True) for w in d["target_mentions"]) \
         == ["the men", "two kids"]
     assert all(d["actor_mentions"] == [] for *_, d in g.in_edges("SOM-civilians", data=True))
+
+
+def test_two_sentences_of_one_shape_are_two_mentions():
+    from graphbuild.records import Actor, Event
+
+    a, t = Actor("IRN", "Iran", "state"), Actor("IRQ", "Iraq", "state")
+    one = Event("d", "Iran shelled Iraq.", (5, 12), a, t, "shelled", "shell", "ASSAULT")
+    two = Event("d", "Iran shelled Iraq again.", (5, 12), a, t, "shelled", "shell", "ASSAULT")
+    assert one.id != two.id

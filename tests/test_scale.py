@@ -4,10 +4,10 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from graphbuild.export.rdf import dump_store, prefixes, to_rdf, triples, write_ntriples
+from graphbuild.export.rdf import convert, prefixes, to_rdf, triples, write_ntriples
 from graphbuild.graph import merge_events
 from graphbuild.records import Actor, Event, Place
-from graphbuild.store import load_store, open_store
+from graphbuild.store import load_store
 
 US, IR = Actor("USA", "United States", "state", "USA"), Actor("IRN", "Iran", "state", "IRN")
 
@@ -15,21 +15,19 @@ US, IR = Actor("USA", "United States", "state", "USA"), Actor("IRN", "Iran", "st
 def _merged():
     return merge_events([
         Event("a", "US jets struck Iran on Friday.", (8, 14), US, IR, "struck", "strike", "ASSAULT",
-              place=Place("Isfahan", "IRN", 32.65, 51.67), date="2024-02-02", confidence=0.9),
+              place=Place("Isfahan", "IRN", 32.65, 51.67), date="2024-02-02", confidence=0.9, fatalities=4),
         Event("b", 'Iran said "US drones" hit\nIsfahan again.', (10, 25), US, IR, "hit", "hit", "ASSAULT",
               modality="claimed", attributed_to="Iran", place=Place("Isfahan", "IRN", 32.65, 51.67),
               date="2024-03-09", confidence=0.6),
     ])
 
 
-def test_streamed_nt_and_the_store_dumps_are_the_graph_of_to_rdf(tmp_path, mini_ontology):
+def test_streamed_nt_its_conversions_and_the_store_are_the_graph_of_to_rdf(tmp_path, mini_ontology):
     expected = to_rdf(_merged(), mini_ontology)
     write_ntriples(triples(_merged(), mini_ontology), tmp_path / "graph.nt")
-    load_store(tmp_path / "graph.nt", tmp_path / "store")
-    store = open_store(tmp_path / "store")
-    dump_store(store, tmp_path / "graph.ttl")
-    dump_store(store, tmp_path / "graph.jsonld")
-    del store
+    assert load_store(tmp_path / "graph.nt", tmp_path / "store") == len(expected)
+    convert(tmp_path / "graph.nt", tmp_path / "graph.ttl")
+    convert(tmp_path / "graph.nt", tmp_path / "graph.jsonld")
     assert isomorphic(expected, Graph().parse(tmp_path / "graph.nt"))
     assert isomorphic(expected, Graph().parse(tmp_path / "graph.ttl"))
     assert isomorphic(expected, Graph().parse(tmp_path / "graph.jsonld", format="json-ld"))

@@ -3,8 +3,8 @@ ACLED, so a spreadsheet or ``pandas.read_csv`` needs no unpacking of nested reco
 
 :func:`event_rows` and :func:`mention_rows` are plain dicts (lists kept as lists); the API turns them into
 DataFrames, :func:`write_events_csv` renames the columns that mean what ACLED's mean and joins lists with
-`` | ``. Columns whose data the extractor does not give yet (``date_source``, ``fatalities``, ``injured``) are
-present and empty.
+`` | ``. ``fatalities`` and ``injured`` of a merged event are its largest report; empty when no report gives
+them.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def event_rows(merged: Sequence[MergedEvent], documents: Mapping[str, Document] 
         row |= _side("target", ev.target, sponsors)
         row |= {"place": place.label if place else None, "country": place.country if place else None,
                 "lat": place.lat if place else None, "lon": place.lon if place else None,
-                "fatalities": _first(ev.mentions, "fatalities"), "injured": _first(ev.mentions, "injured"),
+                "fatalities": ev.fatalities, "injured": ev.injured,  # the largest report
                 "mentions": ev.mention_count, "confidence": ev.confidence, "attributed_to": ev.attributed_to,
                 "doc_ids": ev.doc_ids,
                 "sources": list(dict.fromkeys(d.source for d in docs if d is not None and d.source)),

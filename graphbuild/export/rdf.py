@@ -106,6 +106,9 @@ def triples(merged: Iterable[MergedEvent], ontology: Ontology, documents: Mappin
             g.add((node, CEKG.cameoRoot, Literal(ev.cameo)))
         if ev.date:
             g.add((node, SEM.hasTimeStamp, Literal(ev.date, datatype=XSD.date)))
+        for prop, count in ((CEKG.fatalities, ev.fatalities), (CEKG.injured, ev.injured)):
+            if count is not None:  # the largest report of the merged mentions
+                g.add((node, prop, Literal(count, datatype=XSD.nonNegativeInteger)))
         if ev.place:
             g.add((node, SEM.hasPlace, _place(g, iris, ev.place, ev.place not in places)))
             places.add(ev.place)
@@ -136,6 +139,11 @@ def triples(merged: Iterable[MergedEvent], ontology: Ontology, documents: Mappin
             g.add((mnode, CEKG.confidence, Literal(round(float(m.confidence), 3), datatype=XSD.double)))
             if m.attributed_to:
                 g.add((mnode, CEKG.attributedTo, Literal(m.attributed_to)))
+            if m.date_source:
+                g.add((mnode, CEKG.dateSource, Literal(m.date_source)))
+            for prop, count in ((CEKG.fatalities, m.fatalities), (CEKG.injured, m.injured)):
+                if count is not None:
+                    g.add((mnode, prop, Literal(count, datatype=XSD.nonNegativeInteger)))
         yield from g.drain()
     for doc_id in sorted(articles):
         _article(g, iris, doc_id, documents.get(doc_id))
@@ -269,12 +277,15 @@ def write_ntriples(triples: Iterable[tuple], path: str | Path) -> None:
         ox.serialize(stream, fh, format=ox.RdfFormat.N_TRIPLES)
 
 
-def dump_store(store, path: str | Path, base: str = DEFAULT_BASE) -> None:
-    """Serialize the default graph of a pyoxigraph ``store`` to Turtle or JSON-LD (by suffix), with the
-    prefixes of :func:`prefixes`; Oxigraph writes a large graph many times faster than rdflib."""
+def convert(source: str | Path, path: str | Path, base: str = DEFAULT_BASE) -> None:
+    """Re-serialize the N-Triples file ``source`` to Turtle or JSON-LD (by the suffix of ``path``), with the
+    prefixes of :func:`prefixes`, as a stream through Oxigraph (many times faster than rdflib, nothing held).
+    Not dumped from the store: the store keeps ``xsd:nonNegativeInteger`` values as ``xsd:integer``, which
+    the SHACL shapes refuse."""
     import pyoxigraph as ox
 
     fmt = {".ttl": ox.RdfFormat.TURTLE, ".jsonld": ox.RdfFormat.JSON_LD, ".nt": ox.RdfFormat.N_TRIPLES}[
         Path(path).suffix]
     with atomic_write(path, "wb") as fh:
-        store.dump(fh, format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes(base))
+        ox.serialize(ox.parse(path=str(source), format=ox.RdfFormat.N_TRIPLES), fh, format=fmt,
+                     prefixes=prefixes(base))

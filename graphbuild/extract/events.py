@@ -14,9 +14,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
+from .casualties import casualties
 from .coreference import Coref
+from .entities import as_entity, person_names, unify
 from .incidents import Mention, resolve_incidents
-from .lexicon import DEMONSTRATIVE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
+from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
 from .non_events import is_polar_question, is_tally
 from .noun_events import nominal_frames
@@ -44,6 +46,10 @@ def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator
                 if key not in seen:
                     seen.add(key)
                     mentions.append(m)
+    same = unify([s for m in mentions for s in (m.event.actor, m.event.target) if s is not None], ontology)
+    if same:
+        mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same),
+                                             target=as_entity(m.event.target, same))) for m in mentions]
     yield from resolve_incidents(mentions)
 
 
@@ -55,9 +61,11 @@ class _Extractor:
         self.words: Words = words_of(ontology)
         self.dateline_end = dateline_end(doc.text)
         self.coref = Coref(doc, self.words, after=self.dateline_end)
+        self.persons = person_names(doc, self.dateline_end)
         dl = dateline_place(document.text)
         self.dateline = place_of(dl, ontology) if dl else None
-        self.published = document.published or dateline_date(document.text)
+        self.dateline_date = dateline_date(document.text)
+        self.published = document.published or self.dateline_date
 
     def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
@@ -92,21 +100,30 @@ class _Extractor:
                 if found:
                     out += [x for x in found if x.tok.i not in {y.tok.i for y in out}]
                 elif not is_pronoun(a.tok):
-                    out.append(a)  # "the consulate" with no earlier mention stays as written
+                    out += self._per_country(a)  # "the consulate" with no earlier mention stays as written
                 continue
             out += self._per_country(a)
         return out
 
     def _per_country(self, arg: Arg) -> list[Arg]:
         """ "US and British jets" -> "US jets", "British jets": coordinated country words modifying one noun
-        give a side per country."""
+        give a side per country, as do the countries of an of-phrase ("the envoys of France and Qatar") and
+        coordinated modifiers of a group noun ("herder and farmer militias")."""
         tok = arg.tok
         if arg.text is not None or tok.pos_ != "NOUN":
             return [arg]
+        for prep in tok.rights:  # "the envoys of France, Qatar and Egypt": an envoy per country
+            objs = [p for p in prep.children if p.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "of" else []
+            group = [objs[0], *objs[0].conjuncts] if objs else []
+            if len(group) > 1 and all(self.onto.state_of(c.text) for c in group):
+                head = self.doc[np_span(tok).start:tok.i + 1].text
+                return [Arg(tok, f"{head} of {c.text}") for c in sorted(group, key=lambda t: t.i)]
+        group_noun = tok.lemma_.lower() in self.words.group_nouns or tok.lemma_.lower() in self.words.lex.sector_nouns
         for m in tok.lefts:
             group = [m, *m.conjuncts]
-            if m.dep_ in ("amod", "compound", "nmod") and len(group) > 1 and \
-                    all(self.onto.state_of(c.text) for c in group):
+            # "US and British jets"; "herder and farmer militias": a side per modifier of a group noun
+            if m.dep_ in ("amod", "compound", "nmod") and len(group) > 1 and (
+                    all(self.onto.state_of(c.text) for c in group) or group_noun):
                 rest = " ".join(t.text for t in tok.lefts if t.i > max(c.i for c in group))
                 return [Arg(tok, " ".join(x for x in (c.text, rest, tok.text) if x))
                         for c in sorted(group, key=lambda t: t.i)]
@@ -207,8 +224,43 @@ class _Extractor:
         if not mention:
             return None
         hint = arg.tok.ent_type_ or None
-        actor = self.onto.resolve(mention, hint=hint)
+        if self._bare_count(arg, mention):
+            people = self._counted_people(arg.tok)
+            if people is None:  # "six were wounded": the victims, civilians unless the sentence says who
+                return replace(self.onto.resolve("civilians"), mention=mention)
+            mention = f"{mention} {people}"  # "five soldiers were killed and five were wounded"
+        full = self._full_name(arg, mention)
+        actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
         return replace(actor, mention=mention) if actor.mention != mention else actor
+
+    @staticmethod
+    def _bare_count(arg: Arg, mention: str) -> bool:
+        """A side that is a number and nothing else ("six", "at least 12")."""
+        return arg.tok.pos_ == "NUM" and arg.text is None and all(
+            t.pos_ in ("NUM", "ADV", "ADP", "ADJ", "DET", "PUNCT") for t in np_span(arg.tok))
+
+    @staticmethod
+    def _counted_people(num: Token) -> str | None:
+        """The plural noun an earlier count of the sentence goes with ("five soldiers ... and five ..."): who a
+        bare count is."""
+        for t in reversed(list(num.sent)[:num.i - num.sent.start]):
+            if t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children):
+                return t.text
+        return None
+
+    def _full_name(self, arg: Arg, mention: str) -> str | None:
+        """ "Castellar" (or "Mayor Castellar") after "Ricardo Alfonso Castellar": the article's one person of
+        that surname."""
+        tok = arg.tok
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "") or arg.text is not None:
+            return None
+        names = [w for w in mention.split() if w[:1].isupper()]
+        full = self.persons.get(tok.lower_)
+        if full is None or len(names) > 1 and not self.words.lex.person_titles:
+            return None
+        if len(names) > 1 and not any(n.lower().rstrip(".") in self.words.lex.person_titles for n in names[:-1]):
+            return None
+        return full if len(full.split()) > 1 and full.lower() != mention.lower() else None
 
     # ---------------------------------------------------------------- events
     def _mentions(self, frame: Frame, sent: Span, n: int) -> Iterator[Mention]:
@@ -235,24 +287,36 @@ class _Extractor:
         target_objs = [t for t in (self._actor(x) for x in targets) if t is not None] or [None]
         # the sides' own words are not the place; "the town of Rafah" still gives Rafah
         exclude = {i for a in actors + targets if a.tok.sent == sent for i in range(np_span(a.tok).start, a.tok.i + 1)}
-        place = sentence_place(sent, self.onto, exclude)
+        place = sentence_place(sent, self.onto, exclude, near=self.dateline)
         if place is None or (is_region(place) and self.dateline is not None):
             place = self.dateline or place  # the dateline's city is more exact than "the Middle East"
-        date = sentence_date(sent, self.published, self.dateline_end)
+        date, date_source = self._date(sent)
+        killed, injured = casualties(sent, self.words, frame.trigger) if etype == "ASSAULT" else (None, None)
         trig = frame.trigger
         statement = trig.pos_ == "VERB" or any(c.lower_ in DEMONSTRATIVE and c.lower_ != "that" or c.dep_ == "poss"
                                                 for c in trig.lefts)
         weak = {a.tok.i for a in actors if a.tok.i in frame.modifiers and a.tok.pos_ != "PROPN"
                 and a.tok.ent_type_ not in ("ORG", "NORP", "GPE", "PERSON")}
-        for x, a in actor_objs:
-            for t in target_objs:
-                if a is None and t is None:
-                    continue
-                if a is not None and t is not None and a.id == t.id:
-                    continue
-                ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
-                yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
-                              weak_actor=x is not None and x.tok.i in weak)
+        pairs = [(x, a, t) for x, a in actor_objs for t in target_objs]
+        if target_objs == [None] and len(actor_objs) >= 2 and self._mutual(frame):
+            # "France, Qatar and Egypt met", "herder and farmer militias clashed": one event per pair
+            pairs = [(x, a, b) for i, (x, a) in enumerate(actor_objs) for _y, b in actor_objs[i + 1:]]
+        for x, a, t in pairs:
+            if a is None and t is None:
+                continue
+            if a is not None and t is not None and a.id == t.id:
+                continue
+            ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
+            ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
+            yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
+                          weak_actor=x is not None and x.tok.i in weak)
+
+    def _mutual(self, frame: Frame) -> bool:
+        """An event its sides do to each other: a meeting, talks, a clash."""
+        trig = frame.trigger
+        mode = self.words.mode_of(trig) if trig.pos_ in ("NOUN", "PROPN") else \
+            self.words.lex.modes.get(trig.lemma_.lower(), (None,))[0]
+        return frame.etype == "CONSULT" or (frame.etype == "ASSAULT" and mode == FIGHT_MODE)
 
     def _event(self, frame: Frame, sent: Span, etype: str, actor: Actor | None, target: Actor | None,
                text: str, modality: str, attributed: str | None, place, date) -> Event:
@@ -276,6 +340,17 @@ class _Extractor:
             confidence=_confidence(actor, target, modality),
         )
 
+    def _date(self, sent: Span) -> tuple[str | None, str | None]:
+        """The sentence's own date, else the dateline's, else the article's publication date."""
+        found = sentence_date(sent, self.published, self.dateline_end)
+        if found:
+            return found, "sentence"
+        if self.dateline_date is not None:
+            return self.dateline_date.isoformat(), "dateline"
+        if self.document.published is not None:
+            return self.document.published.isoformat(), "published"
+        return None, None
+
     def _sentence_mode(self, sent: Span, etype: str) -> str | None:
         text = " " + " ".join(t.lower_ for t in sent) + " "
         best = None
@@ -288,7 +363,8 @@ class _Extractor:
 def _partitive(tok: Token) -> Token:
     """ "two of the militia's commanders" -> commanders; "both of the mines" -> mines; "shards of metal" -> metal."""
     if tok.pos_ == "NUM" or tok.lower_ in ("some", "many", "most", "all", "several", "each", "one", "part",
-                                           "piece", "pieces", "fragments", "shards", "bits"):
+                                           "piece", "pieces", "fragments", "shards", "bits", "dozens", "hundreds",
+                                           "thousands", "scores", "tens"):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 objs = [p for p in c.children if p.dep_ == "pobj"]

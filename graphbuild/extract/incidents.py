@@ -10,13 +10,15 @@ unattributed mentions their perpetrator:
 - a nearby statement of who carried out an attack, with no target of its own, fills it;
 - the same specific victim named with its attacker elsewhere in the article fills it;
 - an article that names one attacker only (wire copy on one incident) lends it to all its attacks, and
-  to those told with a word for a kind of attacker only ("a guerrilla raid wrecked ...").
+  to those told with a word for a kind of attacker only ("a guerrilla raid wrecked ..."); one that names
+  several lends the main one (more than a third of its attributed attacks) to the attacks told without one.
 
 An attack with no target is no event of its own: it is kept only as such a statement and never output.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..records import HAPPENED, Actor, Event
@@ -129,10 +131,26 @@ def _only_attacker(ms: list[Mention]) -> Mention | None:
         named = [a for a in cands.values() if a.resolved and a.kind == "armed_group"]
         others = [a for a in cands.values() if a not in named]
         if not (len(named) == 1 and all(not a.resolved and a.kind == "armed_group" for a in others)):
-            return None
+            return _main_attacker(pool)
         cands = {named[0].id: named[0]}
     (only,) = cands
     said = [m for m in pool if m.event.actor.id == only]
+    return next((m for m in said if m.event.target is None), said[0])
+
+
+def _main_attacker(pool: list[Mention]) -> Mention | None:
+    """The attacker an article is about when it names several: the one that carries out more than a third of
+    the article's attacks with an attacker, and the most of them (on a tie the first named: wire copy names
+    the perpetrator of its story first, then the army's reprisals). Victims and places are never it."""
+    if not pool:
+        return None
+    uses = Counter(m.event.actor.id for m in pool)
+    n = max(uses.values())
+    top = next(m.event.actor.id for m in pool if uses[m.event.actor.id] == n)  # a tie: the one the lead names
+    actor = next(m.event.actor for m in pool if m.event.actor.id == top)
+    if actor.kind in ("civilians", "facility") or n * 3 <= len(pool):
+        return None
+    said = [m for m in pool if m.event.actor.id == top]
     return next((m for m in said if m.event.target is None), said[0])
 
 

@@ -3,7 +3,8 @@
 The trigger's own negation and modal auxiliaries come first ("did not attack": negated; "may attack":
 hypothetical); then the words that govern it, climbing the parse: a claim ("claimed raids", "took
 responsibility for the ambush"), an allegation ("raids blamed on"), a denial, a plan, a threat ("pledged
-to attack", "vowed to strike": the event becomes THREATEN). Reporting verbs on the way name the source
+to attack", "vowed to strike": the event becomes THREATEN), a wish or an aim ("wants to strike": hypothetical), a
+hedge ("it is believed that", "apparently": alleged). Reporting verbs on the way name the source
 ("security sources told Reuters"), as does "according to X".
 """
 
@@ -42,6 +43,9 @@ def presentation(trigger: Token, sent: Span, words: Words) -> Presentation:
         hops += 1
         node = node.head
         if words.reporting(node):
+            if modality == "asserted" and rel == "ccomp" and any(
+                    c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in node.children):
+                modality = "alleged"  # "it is believed that", "it was reported that": no one stands by it
             if attributed is None:
                 subj = next((c for c in node.children if c.dep_ in SUBJ), None)
                 if subj is not None and subj.pos_ != "PRON":

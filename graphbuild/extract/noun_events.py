@@ -21,6 +21,8 @@ from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_ob
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+WITH_TYPES = ("CONSULT", "COOPERATE", "AGREE")  # events with a partner: "talks with", "an agreement with"
+PROTEST_PREPS = ("against", "outside", "at", "in front of", "near")
 TARGET_PREPS = ("on", "against", "targeting", "upon", "at", "toward", "towards", "in")
 DEVERBAL = ("ing", "tion", "sion", "ment", "ure", "der", "cre", "ter")  # killing, assassination, murder, massacre
 
@@ -38,6 +40,11 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
         # "the blast occurred at a pharmacy", "a second arson took place at the depot"
         targets = [t for t in prep_objects(noun.head, ("at", "in", "on", "inside"), words)
                    if words.is_facility(t)]
+    if not targets and etype in WITH_TYPES:  # "talks with the envoy", "held talks with the envoy"
+        targets = _with_light_verb(noun, ("with",), words)
+    if not targets and etype == "PROTEST":  # "staged a protest outside the ministry"
+        targets = [t for t in _with_light_verb(noun, PROTEST_PREPS, words) if words.is_actor_word(t)
+                   or words.is_facility(t)]
     named = modifier_actors(noun, words)  # words inside the noun phrase: "French-Malian", "the ELF's"
     if not targets:  # "the consulate bombing", "the Camp Lemonnier bombing"
         targets = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and words.is_facility(c)
@@ -72,9 +79,18 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
     frame.actors = [Arg(a, modifier_text(a)) for a in named] + split_sides(actors)
     frame.modifiers = {a.i for a in named}
     frame.targets = split_sides(targets)
-    if not frame.targets and (etype != "ASSAULT" or not frame.actors):
-        return
+    if not frame.targets and (etype not in ("ASSAULT", "PROTEST") or not frame.actors):
+        return  # a protest needs no target: "students staged a protest in the capital"
     yield frame
+
+
+def _with_light_verb(noun: Token, preps: tuple[str, ...], words: Words) -> list[Token]:
+    """Objects of ``preps`` under the noun, or under the light verb it is the object of ("held talks with
+    X": the parser hangs "with X" on "held")."""
+    found = prep_objects(noun, preps, words, places=True)
+    if not found and noun.dep_ == "dobj" and words.light(noun.head):
+        found = prep_objects(noun.head, preps, words, places=True)
+    return [t for t in found if t.ent_type_ not in ("DATE", "TIME")]
 
 
 def noun_actors(noun: Token, words: Words) -> tuple[list[Token], bool]:

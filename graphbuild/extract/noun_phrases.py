@@ -49,6 +49,10 @@ def np_span(tok: Token) -> Span:
     while start >= 2 and doc[start - 1].text in "-\u2010\u2011" and not doc[start - 2].whitespace_ and \
             not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
         start -= 2  # a hyphenated word the tokenizer split: "sub-station"
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        dates = [t.i for t in doc[start:tok.i] if t.ent_type_ in ("DATE", "TIME")]
+        if dates:
+            start = dates[-1] + 1  # a date is never part of a side: "Later that day rebels", "3 May, militants"
     while start < end - 1 and (doc[start].dep_ in ("punct", "cc", "prep") or doc[start].lower_ in ("both", "also")):
         start += 1
     while end - 1 > start and doc[end - 1].dep_ in ("punct", "cc"):

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
     from ..ontology import Ontology
 
+PLACE_NOUNS = {"town", "city", "village", "hamlet", "province", "district", "department", "region",
+               "municipality", "county", "state", "capital", "port", "camp", "neighbourhood", "neighborhood",
+               "suburb", "area", "settlement", "governorate"}
+
 _ABS = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?|"
                   r"(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
                   r"(?:,?\s+(?P<y>\d{4}))?\b")
@@ -148,16 +152,22 @@ def place_of(name: str, ontology: Ontology) -> Place:
     return Place(label=name, country=iso)
 
 
-def sentence_place(sent: Span, ontology: Ontology, exclude: set[int]) -> Place | None:
+def sentence_place(sent: Span, ontology: Ontology, exclude: set[int], near: Place | None = None) -> Place | None:
     """The first named location of the sentence that is not the actor or the target; a region of no one
-    country ("the Middle East") only when the sentence names no more specific place."""
+    country ("the Middle East") only when the sentence names no more specific place. A town the gazetteer
+    does not know ("in the town of Lahij") lies in the country of the dateline ``near``, when there is one:
+    it beats the dateline's city."""
     region = None
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and not (set(range(ent.start, ent.end)) & exclude):
+        named_place = ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and \
+            ent.doc[ent.start - 2].lower_ in PLACE_NOUNS  # "the town of X", whatever the recogniser says X is
+        if (ent.label_ in ("GPE", "LOC", "FAC") or named_place) and not (set(range(ent.start, ent.end)) & exclude):
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in ("in", "near", "at", "on", "outside", "inside", "across",
                                                      "from", "over", "around", "into", "of"):
                 place = place_of(ent.text, ontology)
+                if place.country is None and (ent.label_ == "GPE" or named_place) and near is not None and near.country:
+                    place = Place(label=place.label, country=near.country)
                 if place.country is not None:
                     return place
                 region = region or place

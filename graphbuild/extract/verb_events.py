@@ -58,6 +58,9 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
             for acl in a.children:  # "a mine laid by insurgents wrecked ..."
                 if acl.dep_ in ("acl", "relcl") and acl.tag_ == "VBN":
                     actors += agents(acl)
+                elif acl.dep_ == "amod" and acl.tag_ == "VBN":  # "a militia-laid mine", "rebel-planted bombs"
+                    actors += [c for c in acl.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                               and words.is_actor_word(c)]
         else:
             actors.append(a)
     targets: list[Token] = []

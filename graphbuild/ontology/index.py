@@ -62,6 +62,8 @@ class Lexicon:
     collective_nouns: frozenset[str] = frozenset()
     generic_group_nouns: frozenset[str] = frozenset()
     harm_nouns: frozenset[str] = frozenset()
+    fatality_words: frozenset[str] = frozenset()
+    injury_words: frozenset[str] = frozenset()
     person_titles: tuple[str, ...] = ()  # longest first
 
 
@@ -197,6 +199,7 @@ class Ontology:
         lex.event_nouns, lex.relational_nouns = words("eventNoun"), words("relationalNoun")
         lex.collective_nouns, lex.generic_group_nouns = words("collectiveNoun"), words("genericGroupNoun")
         lex.harm_nouns = words("harmNoun")
+        lex.fatality_words, lex.injury_words = words("fatalityWord"), words("injuryWord")
         lex.person_titles = tuple(sorted(words("personTitle"), key=lambda t: (-len(t), t)))
 
     # ------------------------------------------------------------ queries

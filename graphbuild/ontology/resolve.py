@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from rdflib import URIRef
+
 from ..namespaces import CEKG
 from ..records import Actor, stable_id
 from ..text import _DASHES, normalize, slug
-from .index import ActorInfo, Ontology
+from .index import ACTOR_NS, ActorInfo, Ontology
 
 _QUANTITY = re.compile(
     r"^(?:(?:at least|at most|more than|less than|fewer than|up to|about|around|nearly|almost|some|over|"
@@ -33,6 +35,9 @@ def resolve_mention(onto: Ontology, mention: str, hint: str | None) -> Actor:
         aid = onto._alias.get(key)
         if aid:
             return onto.actors[aid].ref(mention)
+    coded = coded_name(onto, mention)
+    if coded is not None:
+        return coded
     for rule in (_sponsored_group, _facility, _sector, _country_group, _named_group_members, _titled_person,
                  _embedded_name, _fuzzy):
         found = rule(onto, key, bare or mention)
@@ -217,3 +222,71 @@ def _head_kind(onto: Ontology, label: str) -> str | None:
             cls = lex.sector_nouns[tail]
             return "civilians" if cls == "Civilians" else onto.kind_of_class.get(CEKG[cls], "government")
     return None
+
+
+# ---------------------------------------------------------------- the actor names of coded event data
+_YEARS = re.compile(r"\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)\s*$")          # "(2022-)", "(1991-2000)"
+_QUALIFIED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<q>[^()]+)\)$")       # "Civilians (Mali)"
+_OF_COUNTRY = re.compile(r"^(?P<name>.+?)\s+of\s+(?P<q>.+)$", re.IGNORECASE)  # "Police Forces of Kenya"
+_ACRONYM = re.compile(r"^(?P<acr>[A-Z][A-Za-z0-9'-]{1,11}):\s*(?P<full>.+)$")  # "JNIM: Group for Support ..."
+_UNIDENTIFIED = {"unidentified armed group", "unidentified armed groups", "unknown armed group", "unidentified gunmen"}
+
+
+def coded_name(onto: Ontology, mention: str) -> Actor | None:
+    """An actor written the way coded event data names actors, which analysts join against:
+    "Military Forces of Somalia (2022-)", "Police Forces of Kenya", "Civilians (Mali)", "Protesters (Iraq)",
+    "Unidentified Armed Group (Nigeria)", "JNIM: Group for Support of Islam and Muslims", and a branch of a
+    transnational group by its region or country ("Islamic State (Sahel)", "Islamic State (Somalia)").
+    None when the mention has none of these forms.
+
+    >>> from graphbuild.ontology import load_ontology
+    >>> onto = load_ontology()
+    >>> [coded_name(onto, m).id for m in ("Military Forces of Somalia (2022-)", "Civilians (Mali)",
+    ...                                    "Islamic State (Somalia)", "Unidentified Armed Group (Nigeria)")]
+    ['somali-national-army', 'MLI-civilians', 'islamic-state-somalia', 'NGA-unidentified-armed-group']
+    >>> coded_name(onto, "the rebels") is None
+    True
+    """
+    text = _YEARS.sub("", mention.strip())
+    if m := _ACRONYM.match(text):
+        for part in (m["full"], m["acr"]):
+            aid = onto._alias.get(normalize(part))
+            if aid:
+                return onto.actors[aid].ref(mention)
+        return None
+    m = _QUALIFIED.match(text)
+    if m is None:
+        of = _OF_COUNTRY.match(text)
+        m = of if of is not None and onto.state_of(of["q"]) else None  # "Forces of Kenya", not "leaders of X"
+    if m is None:
+        return None
+    name, q = m["name"].strip(), m["q"].strip()
+    for joined in (f"{name} {q}", f"{name} in {q}", f"{name} in the {q}", f"{name} {q} Province"):
+        aid = onto._alias.get(normalize(joined))
+        if aid:
+            return onto.actors[aid].ref(mention)
+    iso = onto.state_of(q)
+    core = onto._alias.get(normalize(name))
+    if core and iso:  # "Islamic State (Mozambique)": the core's branch in that country
+        parent = URIRef(ACTOR_NS + core)
+        branches = [a for a in onto.actors.values() if a.country == iso and
+                    (URIRef(ACTOR_NS + a.id), CEKG.partOf, parent) in onto.graph]
+        if len(branches) == 1:
+            return branches[0].ref(mention)
+    if iso is None:
+        return onto.actors[core].ref(mention) if core else None
+    key = normalize(name)
+    if key in _UNIDENTIFIED:
+        return Actor(f"{iso}-unidentified-armed-group", f"Unidentified armed group ({onto.actors[iso].label})",
+                     "armed_group", iso, mention=mention, resolved=True)
+    found = _sector(onto, normalize(f"{q} {name}"), mention) or \
+        _sector(onto, normalize(f"{q} {key.split()[-1]}"), mention)  # "Military Forces": "forces"
+    if found is not None:
+        return found.ref(mention)
+    if core:
+        return onto.actors[core].ref(mention)
+    kind = _head_kind(onto, name)
+    if kind is None:
+        return None
+    return Actor(f"{iso}-{slug(name)[:40]}", f"{name} ({onto.actors[iso].label})", kind, iso, mention=mention,
+                 resolved=True)

@@ -1,0 +1,118 @@
+"""One entity, one actor within an article.
+
+A report names an entity fully once and then shortly: "Ricardo Alfonso Castellar" ... "Castellar"; "a
+helipad inside the US Embassy in Baghdad" ... "the United States Embassy in the Iraqi capital" ... "the US
+Embassy" ... "the embassy". The rules, per article:
+
+- a person named by one word (a surname) is the one person of the article whose full name ends with it;
+- facilities of one kind and one country ("US Embassy", "United States Embassy in the Iraqi capital") are
+  one facility when the article names only one of them precisely (a curated facility, or the one fullest
+  name), and a bare "the embassy" is that one facility when it is the only embassy of the article. Two
+  different places ("the US Embassy in Baghdad", "the US Embassy in Beirut") keep them apart, as does a
+  plural ("US bases": several facilities).
+
+The mention keeps the words as written; the id, label, kind and country become the entity's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+from ..text import normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..ontology import Ontology
+
+_QUALIFIER = re.compile(r"\s+(?:in|at|near|outside|of)\s+(?P<where>.*)$", re.I)
+
+
+def person_names(doc: Doc, after: int = 0) -> dict[str, str]:
+    """Surname (lower case) -> the full name of the one person of the article with that last name; a
+    surname two people share is left out.
+
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("Ana Ruiz met Luis Ruiz and Maria Lopez .")
+    >>> doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 5, "PERSON"), Span(doc, 6, 8, "PERSON")]
+    >>> person_names(doc)
+    {'lopez': 'Maria Lopez'}
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start_char >= after and ent[-1].is_alpha:
+            start = ent.start  # "Ana" of "Ana Ortega" that the recogniser left out
+            while start > 0 and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].is_title and \
+                    ent.doc[start - 1].dep_ == "compound" and not ent.doc[start - 1].ent_type_:
+                start -= 1
+            found[ent[-1].lower_].add(" ".join(t.text for t in ent.doc[start:ent.end]))
+    out = {}
+    for last, names in found.items():
+        full = {normalize(n) for n in names}
+        longest = max(names, key=len)
+        # "Luis Ruiz" and "Ruiz" of "Ana Ruiz": two people; "Hector Oqueli" and "Hector Oqueli Colindres": one
+        if len(longest.split()) > 1 and all(f" {f} " in f" {normalize(longest)} " for f in full):
+            out[last] = longest
+    return out
+
+
+def _facility_key(actor: Actor, ontology: Ontology) -> tuple[tuple[str | None, str], str, bool] | None:
+    """(country, head noun), where it is, and whether the head is plural: "US Embassy in Baghdad" ->
+    (("USA", "embassy"), "baghdad", False)."""
+    m = _QUALIFIER.search(actor.label)
+    where = normalize(m["where"]) if m else ""
+    words = normalize(_QUALIFIER.sub("", actor.label)).split()
+    if not words:
+        return None
+    head = words[-1]
+    plural = head.endswith("s") and not head.endswith("ss")
+    return (actor.country, head[:-1] if plural else head), where, plural
+
+
+def unify(actors: Iterable[Actor], ontology: Ontology) -> dict[str, Actor]:
+    """For the actors of one article, actor id -> the actor it is one entity with (only those that change)."""
+    from ..gazetteer import locate
+
+    facilities: dict[tuple, list[tuple[Actor, str]]] = defaultdict(list)
+    for a in actors:
+        if a.kind != "facility":
+            continue
+        key = _facility_key(a, ontology)
+        if key is None or key[2]:
+            continue
+        if a not in [x for x, _ in facilities[key[0]]]:
+            facilities[key[0]].append((a, key[1]))
+    out: dict[str, Actor] = {}
+    for (country, head), group in facilities.items():
+        if country is None:
+            continue
+        places = {w for _, w in group if w and locate(w.title()) is not None}
+        if len(places) > 1:
+            continue  # two embassies in two cities
+        precise = [a for a, _ in group if a.resolved and not a.id.startswith(f"{country}-fac-")] or \
+            [max((a for a, _ in group), key=lambda a: (len(a.label), a.label))]
+        if len({a.id for a in precise}) != 1:
+            continue
+        best = precise[0]
+        for a, _ in group:
+            if a.id != best.id:
+                out[a.id] = best
+        # "the embassy" with no country word: the article's one embassy
+        bare = [(a, w) for a, w in facilities.get((None, head), [])]
+        if len([k for k in facilities if k[1] == head and k[0] is not None]) == 1:
+            for a, _ in bare:
+                out[a.id] = best
+    return out
+
+
+def as_entity(actor: Actor | None, same: dict[str, Actor]) -> Actor | None:
+    """``actor`` as the article's entity, its mention kept."""
+    if actor is None or actor.id not in same:
+        return actor
+    return replace(same[actor.id], mention=actor.mention)
