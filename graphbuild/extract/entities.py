@@ -1,11 +1,11 @@
 """One entity, one actor within an article.
 
-A report names an entity fully once and then shortly: "Ricardo Alfonso Castellar" ... "Castellar"; "a
-helipad inside the US Embassy in Baghdad" ... "the United States Embassy in the Iraqi capital" ... "the US
+A report names an entity fully once and then shortly: "Tomas Eduardo Varela" ... "Varela"; "the gate of
+the French Embassy in Niamey" ... "the French Embassy in the Nigerien capital" ... "the French
 Embassy" ... "the embassy". The rules, per article:
 
 - a person named by one word (a surname) is the one person of the article whose full name ends with it;
-- facilities of one kind and one country ("US Embassy", "United States Embassy in the Iraqi capital") are
+- facilities of one kind and one country ("French Embassy", "French Embassy in the Nigerien capital") are
   one facility when the article names only one of them precisely (a curated facility, or the one fullest
   name), and a bare "the embassy" is that one facility when it is the only embassy of the article. Two
   different places ("the US Embassy in Baghdad", "the US Embassy in Beirut") keep them apart, as does a

@@ -228,7 +228,7 @@ class _Extractor:
             people = self._counted_people(arg.tok)
             if people is None:  # "six were wounded": the victims, civilians unless the sentence says who
                 return replace(self.onto.resolve("civilians"), mention=mention)
-            mention = f"{mention} {people}"  # "five soldiers were killed and five were wounded"
+            mention = f"{mention} {people}"  # "two guards died and three were hurt": "three guards"
         full = self._full_name(arg, mention)
         actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
         return replace(actor, mention=mention) if actor.mention != mention else actor
@@ -249,7 +249,7 @@ class _Extractor:
         return None
 
     def _full_name(self, arg: Arg, mention: str) -> str | None:
-        """ "Castellar" (or "Mayor Castellar") after "Ricardo Alfonso Castellar": the article's one person of
+        """ "Varela" (or "Mayor Varela") after "Tomas Eduardo Varela": the article's one person of
         that surname."""
         tok = arg.tok
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "") or arg.text is not None:
