@@ -196,9 +196,7 @@ def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int =
 
 
 def _skipped(message: str, doc: Document) -> InputError:
-    err = InputError(message, path=doc.origin or doc.id)
-    err.skipped = True  # the document is left out of the build (see InputError.skipped)
-    return err
+    return InputError(message, path=doc.origin or doc.id, skipped=True)  # left out of the build
 
 
 def _parse(nlp, items: Iterator[tuple[str, object]], batch_size: int, n_process: int) -> Iterator[tuple]:
