@@ -317,7 +317,7 @@ def graph_side(ev: MergedEvent, role: str) -> Actor:
     code, name = country or "unknown", country_name(country)
     if side is not None:  # generic victims: one node per country, with the ontology's id for it
         return Actor(f"{code}-civilians", f"Civilians ({name})", "civilians", country)
-    what = ("target" if role == "target" else "armed group" if ev.event_type == "ASSAULT" else "actor")
+    what = ("target" if role == "target" else "armed group" if ev.event_type in ("ASSAULT", "FIGHT") else "actor")
     return Actor(f"unidentified-{what.replace(' ', '-')}-{code}", f"Unidentified {what} ({name})", "unknown",
                  country)
 

@@ -94,6 +94,7 @@ class CEKG(DefinedNamespace):
     actionLemma: URIRef
     # the direct actor-action-target triple: one property per PLOVER type (lower case)
     assault: URIRef
+    fight: URIRef
     threaten: URIRef
     accuse: URIRef
     request: URIRef

@@ -15,7 +15,7 @@ from .errors import InputError
 Kind = Literal["state", "government", "military", "police", "armed_group", "person", "organisation", "facility",
                "civilians", "unknown"]
 Modality = Literal["asserted", "claimed", "alleged", "threatened", "hypothetical", "negated", "denied"]
-EventType = Literal["ASSAULT", "THREATEN", "ACCUSE", "REQUEST", "SANCTION", "COERCE", "PROTEST", "MOBILIZE",
+EventType = Literal["ASSAULT", "FIGHT", "THREATEN", "ACCUSE", "REQUEST", "SANCTION", "COERCE", "PROTEST", "MOBILIZE",
                     "AID", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "RETREAT", "REJECT"]
 DateSource = Literal["sentence", "dateline", "published"]
 KINDS: tuple[Kind, ...] = get_args(Kind)

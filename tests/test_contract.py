@@ -39,9 +39,10 @@ def _event(**kw) -> Event:
 
 # ---------------------------------------------------------------- enumerations checked where records come in
 
-def test_tables_cover_the_enumerations():
+def test_tables_cover_the_enumerations(ontology):
     assert set(KIND_TABLE) == set(KINDS) and set(MODALITY_TABLE) == set(MODALITIES)
-    assert len(EVENT_TYPES) == 16
+    assert len(EVENT_TYPES) == 17 and "FIGHT" in EVENT_TYPES
+    assert set(ontology.lexicon.cameo) == set(EVENT_TYPES)  # one PLOVER class in event_types.ttl per type
 
 
 def test_kind_table_agrees_with_the_vocabulary(ontology):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
 from .casualties import casualties
+from .combat import is_combat
 from .coreference import Coref
 from .entities import as_entity, person_names, unify
 from .incidents import Mention, resolve_incidents
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..ontology import Ontology
+
+VIOLENT = ("ASSAULT", "FIGHT")  # the types with casualties and a mode of violence
 
 
 def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator[Event]:
@@ -285,13 +288,16 @@ class _Extractor:
             modality = "threatened"
         actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
         target_objs = [t for t in (self._actor(x) for x in targets) if t is not None] or [None]
+        if etype == "ASSAULT" and is_combat(frame.trigger, sent, [a for _x, a in actor_objs], target_objs,
+                                            self.words):
+            etype = "FIGHT"  # combat between armed sides, PLOVER's FIGHT (combat.py)
         # the sides' own words are not the place; "the town of Rafah" still gives Rafah
         exclude = {i for a in actors + targets if a.tok.sent == sent for i in range(np_span(a.tok).start, a.tok.i + 1)}
         place = sentence_place(sent, self.onto, exclude, near=self.dateline)
         if place is None or (is_region(place) and self.dateline is not None):
             place = self.dateline or place  # the dateline's city is more exact than "the Middle East"
         date, date_source = self._date(sent)
-        killed, injured = casualties(sent, self.words, frame.trigger) if etype == "ASSAULT" else (None, None)
+        killed, injured = casualties(sent, self.words, frame.trigger) if etype in VIOLENT else (None, None)
         trig = frame.trigger
         statement = trig.pos_ == "VERB" or any(c.lower_ in DEMONSTRATIVE and c.lower_ != "that" or c.dep_ == "poss"
                                                 for c in trig.lefts)
@@ -306,6 +312,8 @@ class _Extractor:
                 continue
             if a is not None and t is not None and a.id == t.id:
                 continue
+            if etype == "FIGHT" and t is None:
+                continue  # "the rebels fought on": whom they fought is not told
             ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
             ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
@@ -332,7 +340,7 @@ class _Extractor:
             action_lemma=trigger.lemma_.lower(),
             event_type=etype,
             modality=modality,
-            mode=frame.mode or (self._sentence_mode(sent, etype) if etype == "ASSAULT" else None),
+            mode=frame.mode or (self._sentence_mode(sent, etype) if etype in VIOLENT else None),
             cameo=self.words.lex.cameo.get(etype),
             attributed_to=attributed,
             place=place,

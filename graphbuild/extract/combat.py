@@ -1,0 +1,90 @@
+"""Combat between armed sides is PLOVER's FIGHT, not ASSAULT.
+
+PLOVER keeps two kinds of violence apart: FIGHT is the use of conventional military force (clashes, battles,
+armed combat between armed actors; ACLED's "Battles"), ASSAULT is violence by unconventional means or
+against people and property not in combat (bombings, assassinations, kidnappings, massacres; ACLED's
+"Violence against civilians" and "Explosions"). The extractor finds both through the same triggers, as
+ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
+
+- the fighting itself: a clash word as the trigger ("clashes between the army and rebels", "the two
+  militias clashed", "heavy fighting"), unless a side is unarmed ("police clashed with protesters" stays
+  what it is);
+- a casualty of combat: combatants killed, wounded or attacked in a sentence that tells of the fighting
+  ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas").
+
+An attack on a military target told as an attack ("insurgents ambushed a convoy", "a drone strike on the
+base") stays ASSAULT: nothing in it says the other side fought back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import FIGHT_MODE, Words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..records import Actor
+
+ARMED_KINDS = ("military", "police", "armed_group")
+UNARMED_KINDS = ("civilians",)
+
+
+def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: list[Actor | None],
+              words: Words) -> bool:
+    """Whether an ASSAULT frame of ``trigger`` reports combat between armed sides (FIGHT)."""
+    sides = [s for s in (*actors, *targets) if s is not None]
+    if any(_unarmed(s, words) for s in sides):
+        return False
+    if is_fight_word(trigger, words):
+        return True
+    hit = [t for t in targets if t is not None]
+    return bool(hit) and all(is_combatant(t, words) for t in hit) and any(
+        is_fight_word(t, words) for t in sent if t.i != trigger.i)
+
+
+def is_fight_word(tok: Token, words: Words) -> bool:
+    """A word of two-sided fighting: a noun of the mode "armed clash" ("clashes", "combat", "crossfire") or
+    a verb of it ("clashed", "fought")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return words.is_fight(tok)
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()  # the lexicon lists the clash words as nouns: "clash", "fighting"
+    return any(words.lex.modes.get(f, (None,))[0] == FIGHT_MODE for f in (lemma, f"{lemma}ing"))
+
+
+def is_combatant(side: Actor, words: Words) -> bool:
+    """A side that bears arms: a state's military or police, an armed group, or a mention whose head noun
+    names one ("three soldiers", "two of the guerrillas")."""
+    if side.kind in ARMED_KINDS:
+        return True
+    head = _head_word(side.mention)
+    return head in words.group_nouns or words.lex.sector_nouns.get(head) in ("Military", "Police")
+
+
+def _unarmed(side: Actor, words: Words) -> bool:
+    """Civilians, also when only their head noun says so ("villagers", "protesters")."""
+    if side.kind in UNARMED_KINDS:
+        return True
+    return side.kind not in ARMED_KINDS and words.lex.sector_nouns.get(_head_word(side.mention)) == "Civilians"
+
+
+def _head_word(mention: str) -> str:
+    """The last word before an of-phrase, past a partitive ("two of the guerrillas").
+
+    >>> _head_word("two of the guerrillas"), _head_word("members of the battalion"), _head_word("Three soldiers")
+    ('guerrillas', 'members', 'soldiers')
+    """
+    text = mention.lower()
+    before, _, after = text.partition(" of ")
+    first = before.split()
+    if first and first[-1] in _PARTITIVE and after:
+        before = after
+    ws = [w.strip(".,'\"()[]") for w in before.split()]
+    return ws[-1] if ws else ""
+
+
+_PARTITIVE = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "several",
+              "many", "most", "all", "dozens", "scores", "hundreds", "none", "each", "both", "group", "unit"}

@@ -1,0 +1,57 @@
+"""Combat between armed sides is PLOVER's FIGHT; violence against people not in combat, or by unconventional
+means, stays ASSAULT (extract/combat.py). Sentences written for these tests, against the pinned model."""
+
+import pytest
+
+from graphbuild.evaluate import norm
+
+pytestmark = pytest.mark.model
+
+
+def kinds(events):
+    return {(e.actor and norm(e.actor.mention), e.event_type, e.target and norm(e.target.mention)) for e in events}
+
+
+FIGHT = [  # the fighting itself, and combatants hit in a sentence that tells of the fighting
+    ("Troops and rebels clashed near the border town on Sunday.", ("troops", "FIGHT", "rebels")),
+    ("The army said it killed nine insurgents in a battle near the river.", ("army", "FIGHT", "nine insurgents")),
+    ("A civilian was killed in the crossfire between the army and rebels.", ("army", "FIGHT", "rebels")),
+]
+
+
+@pytest.mark.parametrize("text,want", FIGHT, ids=[t[:40] for t, _ in FIGHT])
+def test_combat_between_armed_sides_is_fight(extract, text, want):
+    events = extract(text)
+    assert want in kinds(events)
+    assert not [e for e in events if e.event_type == "ASSAULT" and e.target is not None
+                and e.target.kind != "civilians"]
+
+
+ASSAULT = [  # attacks on people not in combat, by unconventional means, or with no fighting told
+    ("Insurgents ambushed an army convoy on the highway.", ("insurgents", "ASSAULT", "army convoy")),
+    ("A car bomb killed six people outside the market.", (None, "ASSAULT", "six people")),
+    ("A drone strike hit a militia base.", (None, "ASSAULT", "militia base")),
+    ("Gunmen shot dead two policemen at a checkpoint.", ("gunmen", "ASSAULT", "dead two policemen")),
+    ("Herders and farmers clashed near the river.", ("herders", "ASSAULT", "farmers")),  # no armed side
+]
+
+
+@pytest.mark.parametrize("text,want", ASSAULT, ids=[t[:40] for t, _ in ASSAULT])
+def test_attacks_outside_combat_stay_assault(extract, text, want):
+    events = extract(text)
+    assert want in kinds(events)
+    assert not [e for e in events if e.event_type == "FIGHT"]
+
+
+def test_a_fight_keeps_its_casualties_and_mode(extract):
+    (ev,) = [e for e in extract("The army said it killed nine insurgents in a battle near the river.")
+             if e.event_type == "FIGHT"]
+    assert (ev.fatalities, ev.mode, ev.cameo) == (9, "armed clash", "19")
+
+
+def test_fight_is_a_type_of_the_contract_and_the_rdf(ontology):
+    from graphbuild.namespaces import CEKG, PLOVER
+    from graphbuild.records import EVENT_TYPES
+
+    assert "FIGHT" in EVENT_TYPES and ontology.lexicon.cameo["FIGHT"] == "19"
+    assert (PLOVER.FIGHT, None, None) in ontology.graph and CEKG.fight
