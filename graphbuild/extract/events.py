@@ -21,7 +21,7 @@ from .entities import as_entity, person_names, unify
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
-from .non_events import is_polar_question, is_tally
+from .non_events import is_polar_question, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .setting import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
@@ -314,6 +314,8 @@ class _Extractor:
                 continue
             if etype == "FIGHT" and t is None:
                 continue  # "the rebels fought on": whom they fought is not told
+            if is_unreal_and_anonymous(a, modality):
+                continue  # "it would be worse if one were killed"
             ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
             ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,

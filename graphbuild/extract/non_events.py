@@ -1,6 +1,8 @@
 """Mentions that name an event without reporting one: a yes-no question ("Did the militia shell the depot
-again?"), and a tally of many incidents over a period ("9,000 civilians have died in the conflict since
-2011"). A wh-question presupposes its event ("Why did they shell the depot?") and is kept."""
+again?"), a tally of many incidents over a period ("9,000 civilians have died in the conflict since
+2011"), and an event that did not happen told with no one doing it ("it would be worse if one were
+killed", "the clerk was not hurt"). A wh-question presupposes its event ("Why did they shell the depot?")
+and is kept."""
 
 from __future__ import annotations
 
@@ -40,6 +42,20 @@ def is_polar_question(sent: Span) -> bool:
     first = next((t for t in rest if not t.is_punct), None)
     return first is not None and first.tag_ in ("MD", "VBZ", "VBP", "VBD") and first.pos_ in ("AUX", "VERB") \
         and first.dep_ in ("aux", "auxpass", "ROOT")
+
+
+def is_unreal_and_anonymous(actor: object | None, modality: str) -> bool:
+    """An event that did not happen (hypothetical, negated, denied) with no actor: no one did anything to
+    anyone. With an actor it is kept ("the rebels plan to attack the dam", "the army denied shelling the
+    town"): who intends or denies what is news; a threat is itself an event and is kept too.
+
+    >>> is_unreal_and_anonymous(None, "hypothetical"), is_unreal_and_anonymous(None, "asserted")
+    (True, False)
+    """
+    return actor is None and modality in _UNREAL
+
+
+_UNREAL = ("hypothetical", "negated", "denied")
 
 
 def is_tally(target: Token, sent: Span) -> bool:

@@ -1,0 +1,24 @@
+"""Mentions that report no event of the article (extract/non_events.py, the rules of issue 10's precision
+work). Sentences written for these tests, against the pinned model."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+UNREAL_AND_ANONYMOUS = [  # did not happen, and no one did it: nothing to record
+    "More guards could be killed if the road stays open.",
+    "The driver was not injured.",
+    "The plan to kidnap the judge was discovered last week.",
+]
+
+
+@pytest.mark.parametrize("text", UNREAL_AND_ANONYMOUS, ids=[t[:40] for t in UNREAL_AND_ANONYMOUS])
+def test_an_event_that_did_not_happen_with_no_actor_is_left_out(extract, text):
+    assert not [e for e in extract(text) if e.event_type == "ASSAULT"]
+
+
+def test_an_intent_with_its_actor_and_a_real_anonymous_attack_are_kept(extract):
+    (ev,) = extract("The rebels plan to attack the dam.")
+    assert (ev.actor.mention, ev.modality) == ("The rebels", "hypothetical")
+    (ev,) = extract("A car bomb killed six people outside the market.")
+    assert (ev.actor, ev.modality, ev.fatalities) == (None, "asserted", 6)
