@@ -22,3 +22,20 @@ def test_an_intent_with_its_actor_and_a_real_anonymous_attack_are_kept(extract):
     assert (ev.actor.mention, ev.modality) == ("The rebels", "hypothetical")
     (ev,) = extract("A car bomb killed six people outside the market.")
     assert (ev.actor, ev.modality, ev.fatalities) == (None, "asserted", 6)
+
+
+NOT_ACTORS = [  # sides that are means or unnamed people, not actors: the attack is kept with no actor
+    ("The mayor's car was blown up by two explosive charges on the road to the airport.", "the mayor's car"),
+    ("Those who attacked the police station fled into the hills.", "the police station"),
+    ("A clerk was wounded by bursts of gunfire from a passing car.", "a clerk"),
+]
+
+
+@pytest.mark.parametrize("text,target", NOT_ACTORS, ids=[t[:40] for t, _ in NOT_ACTORS])
+def test_means_and_bare_demonstratives_are_no_actors(extract, text, target):
+    (ev,) = [e for e in extract(text) if e.event_type == "ASSAULT"]
+    assert ev.actor is None and ev.target.mention.lower() == target
+
+
+def test_charges_filed_in_court_are_no_weapon(extract):
+    assert not [e for e in extract("The prosecutor will file charges against the gang.") if e.event_type == "ASSAULT"]

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
     from ..ontology import Ontology
 
-VIOLENT = ("ASSAULT", "FIGHT")  # the types with casualties and a mode of violence
+VIOLENT = ("ASSAULT", "FIGHT")
+BARE_DEMONSTRATIVE = ("those", "these", "ones")  # standing for people the sentence does not name  # the types with casualties and a mode of violence
 
 
 def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator[Event]:
@@ -154,6 +155,8 @@ class _Extractor:
             return False  # "we", "I" of a quoted speaker: who they are is not in the words
         if tok.lower_ in INDEFINITE - SPEAKERS and tok.pos_ in ("PRON", "DET"):
             return False  # "All were shot down", "called what happened ...": no one in particular
+        if tok.lower_ in BARE_DEMONSTRATIVE and tok.pos_ in ("PRON", "DET", "NOUN"):
+            return False  # "those who planted the bomb", "the ones responsible": who they are is not said
         if tok.pos_ == "NUM" or tok.ent_type_ in NOT_ACTOR_ENTS:
             return False  # "Storm Ellen" (an EVENT) hit the coast
         if self.words.is_instrument(tok) or self.words.is_event_noun(tok):

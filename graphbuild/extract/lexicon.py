@@ -112,6 +112,8 @@ class Words:
         mods = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")]
         if mods and f"{mods[-1]} {tok.lower_}" in self.lex.group_nouns:
             return False  # "suicide bombers"
+        if mods and f"{mods[-1]} {tok.lower_}" in self.lex.modes:
+            return True  # "four explosive charges", though "charges" alone may be filed in court
         return lemma in self.mode_words or tok.lower_ in self.mode_words
 
     def requests(self, tok: Token) -> bool:
