@@ -39,3 +39,21 @@ def test_means_and_bare_demonstratives_are_no_actors(extract, text, target):
 
 def test_charges_filed_in_court_are_no_weapon(extract):
     assert not [e for e in extract("The prosecutor will file charges against the gang.") if e.event_type == "ASSAULT"]
+
+
+RECOLLECTIONS = [  # the past recalled, not the news reported
+    "We must not forget the murder of the judge by the death squads.",
+    "Let us remember that the militia burned the market in the spring.",
+    "Three years ago, rebels attacked the same bridge.",
+    "It should be recalled that gunmen killed two nurses at the clinic.",
+]
+
+
+@pytest.mark.parametrize("text", RECOLLECTIONS, ids=[t[:40] for t in RECOLLECTIONS])
+def test_a_recollection_of_the_past_is_no_event_of_the_article(extract, text):
+    assert not [e for e in extract(text) if e.event_type == "ASSAULT"]
+
+
+def test_the_news_beside_a_recollection_is_kept(extract):
+    evs = extract("Rebels attacked the bridge on Monday. Let us remember that they burned the market in the spring.")
+    assert [(e.actor.mention, e.target.mention) for e in evs if e.event_type == "ASSAULT"] == [("Rebels", "the bridge")]

@@ -1,5 +1,5 @@
 """Mentions that name an event without reporting one: a yes-no question ("Did the militia shell the depot
-again?"), a tally of many incidents over a period ("9,000 civilians have died in the conflict since
+again?"), a recollection of the past ("Let us remember the massacre of ...", "two years ago"), a tally of many incidents over a period ("9,000 civilians have died in the conflict since
 2011"), and an event that did not happen told with no one doing it ("it would be worse if one were
 killed", "the clerk was not hurt"). A wh-question presupposes its event ("Why did they shell the depot?")
 and is kept."""
@@ -42,6 +42,24 @@ def is_polar_question(sent: Span) -> bool:
     first = next((t for t in rest if not t.is_punct), None)
     return first is not None and first.tag_ in ("MD", "VBZ", "VBP", "VBD") and first.pos_ in ("AUX", "VERB") \
         and first.dep_ in ("aux", "auxpass", "ROOT")
+
+
+def is_recollection(sent: Span) -> bool:
+    """A sentence that recalls the past rather than reporting the news: "Let us remember that ...", "It
+    should be recalled that ...", "we must not forget the murder of ...", "... three years ago".
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> is_recollection(nlp("We must not forget the murder of the judge.")[:]), is_recollection(nlp("Rebels attacked.")[:])
+    (True, False)
+    """
+    return bool(_RECALL.search(sent.text))
+
+
+_RECALL = re.compile(r"\b(let us (?:also )?(?:remember|recall|not forget)|(?:should|must|will|can) be (?:recalled|"
+                     r"remembered)|(?:must|should|cannot|can not|will) (?:not |never )?forget|worth (?:recalling|"
+                     r"remembering)|we (?:also )?(?:remember|recall)|recalled that|\w+ (?:years|decades) ago)\b",
+                     re.IGNORECASE)
 
 
 def is_unreal_and_anonymous(actor: object | None, modality: str) -> bool:
