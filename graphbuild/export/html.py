@@ -24,7 +24,8 @@ from .files import atomic_write
 
 KIND_COLOURS = {kind: info.colour for kind, info in KIND_TABLE.items()}
 # edges take the colour of their event type; violent types warm, cooperative ones cool
-TYPE_COLOURS = {"ASSAULT": "#d62728", "FIGHT": "#a50f15", "COERCE": "#8c564b", "THREATEN": "#ff7f0e", "SANCTION": "#bcbd22",
+TYPE_COLOURS = {"ASSAULT": "#d62728", "FIGHT": "#a50f15", "COERCE": "#8c564b", "THREATEN": "#ff7f0e",
+                "SANCTION": "#bcbd22",
                 "PROTEST": "#e377c2", "MOBILIZE": "#7f7f7f", "ACCUSE": "#9467bd", "REJECT": "#a05d56",
                 "REQUEST": "#17becf", "CONSULT": "#6baed6", "AGREE": "#1f77b4", "SUPPORT": "#31a354",
                 "AID": "#2ca02c", "COOPERATE": "#74c476", "CONCEDE": "#9e9ac8", "RETREAT": "#bdbdbd"}

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 
     from ..ontology import Ontology
 
-VIOLENT = ("ASSAULT", "FIGHT")
-BARE_DEMONSTRATIVE = ("those", "these", "ones")  # standing for people the sentence does not name  # the types with casualties and a mode of violence
+VIOLENT = ("ASSAULT", "FIGHT")  # the types with casualties and a mode of violence
+BARE_DEMONSTRATIVE = ("those", "these", "ones")  # standing for people the sentence does not name
 
 
 def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator[Event]:
