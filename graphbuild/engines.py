@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -76,7 +77,9 @@ def _load(loader: Loader) -> tuple:
 
 def _start(loader: Loader) -> None:
     """A worker process's first step: load the pipeline now, while the main process reads the first documents.
-    A failure is kept for the first batch to report, since an initializer's error would only break the pool."""
+    A failure is kept for the first batch to report, since an initializer's error would only break the pool.
+    Ctrl-C is left to the main process, which stops the pool: a worker would print a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         _load(loader)
     except BaseException as e:  # noqa: B036 - reported by work(), which re-raises it
@@ -172,6 +175,9 @@ class Processes:
         try:
             yield from in_order(lambda batch: pool.submit(work, self.loader, batch, options), self._result,
                                 docs, IN_FLIGHT * self.n, warn)
+        except BaseException:  # Ctrl-C, a dead worker, a failure: stop now, not after the batches under way
+            _terminate(pool)
+            raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -182,6 +188,14 @@ class Processes:
         except BrokenProcessPool:
             raise EngineError(f"a worker process stopped (killed, or out of memory?) while parsing {names(batch)}; "
                               "nothing written") from None
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    if hasattr(pool, "terminate_workers"):  # Python 3.14
+        pool.terminate_workers()
+        return
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.terminate()
 
 
 class Dask:
