@@ -11,6 +11,7 @@ flight at a time, so memory stays flat whatever the corpus.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -19,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,6 +65,42 @@ class Options:
 
 
 # --------------------------------------------------------------------------- in a worker
+
+@contextmanager
+def thread_time_limit(seconds: float, error: type[BaseException]):
+    """Raise ``error`` in the calling thread after ``seconds``, from a timer thread (CPython's asynchronous
+    exception: it lands between two bytecodes, like a signal handler, so a long C call finishes first). For
+    threads that cannot take SIGALRM, as Dask runs tasks in a thread pool; elsewhere the block runs unguarded.
+
+    >>> import time
+    >>> try:
+    ...     with thread_time_limit(0.05, TimeoutError):
+    ...         while True: time.sleep(0.001)
+    ... except TimeoutError:
+    ...     print("given up")
+    given up
+    """
+    api = getattr(ctypes, "pythonapi", None)
+    if api is None or not hasattr(api, "PyThreadState_SetAsyncExc"):
+        yield
+        return
+    target, lock, done = threading.get_ident(), threading.Lock(), [False]
+
+    def fire() -> None:
+        with lock:
+            if not done[0]:
+                api.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(error))
+
+    timer = threading.Timer(max(seconds, 0.001), fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:  # after this, the timer can no longer fire into code past the block
+            done[0] = True
+        timer.cancel()
+
 
 _loaded: dict[Loader, tuple] = {}  # per worker process: each pipeline loaded once
 _loading = threading.Lock()  # a Dask worker may run tasks in several threads

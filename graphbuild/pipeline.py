@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .cache import load_ontology
 from .documents import read_documents
-from .engines import Engine, Loader, Options, Processes, choose
+from .engines import Engine, Loader, Options, Processes, choose, thread_time_limit
 from .errors import GraphbuildError, InputError, OutputError
 from .export import write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html
 from .export.files import atomic_dir
@@ -115,9 +115,13 @@ def _on_alarm(signum, frame):
 @contextmanager
 def _time_limit(seconds: float | None):
     """Raise :class:`_TimeUp` in the block after ``seconds`` (wall clock). Only the main thread of a POSIX
-    process can take the signal, and a timer someone else armed is left alone: then the block runs unguarded."""
+    process can take the signal, and a timer someone else armed is left alone: then the block runs unguarded.
+    In another thread (a Dask worker's task) a timer thread raises it instead, see :func:`thread_time_limit`."""
+    if seconds is not None and threading.current_thread() is not threading.main_thread():
+        with thread_time_limit(seconds, _TimeUp):
+            yield
+        return
     if (seconds is None or not hasattr(signal, "setitimer")
-            or threading.current_thread() is not threading.main_thread()
             or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
         yield
         return

@@ -12,7 +12,8 @@ from graphbuild.engines import Loader
 
 @dataclass(frozen=True)
 class FaultyLoader(Loader):
-    """BROKEN in a text: the extractor raises; SLOW: it hangs; VANISH: the worker process dies at once."""
+    """BROKEN in a text: the extractor raises; SLOW: it sleeps for long; SPIN: it loops for long (in Python, as a
+    runaway rule would); VANISH: the worker process dies at once."""
 
     def __call__(self):
         from graphbuild import pipeline
@@ -24,6 +25,10 @@ class FaultyLoader(Loader):
                 raise IndexError("list index out of range")
             if "SLOW" in doc.text:
                 time.sleep(120)
+            if "SPIN" in doc.text:
+                end = time.monotonic() + 120
+                while time.monotonic() < end:
+                    pass
             if "VANISH" in doc.text:
                 os._exit(9)
             return real(sdoc, doc, ontology)

@@ -101,14 +101,37 @@ def test_dask_with_two_workers_gives_the_events_of_the_local_build(tmp_path, cor
     assert (tmp_path / "dask" / "events.jsonl").read_bytes() == serial
 
 
-def test_a_bad_document_on_dask_is_named_and_the_rest_go_on():
+def test_a_bad_or_stuck_document_on_dask_is_named_and_the_rest_go_on():
     pytest.importorskip("distributed", reason="the dask extra (make install brings it)")
     docs = [Document("a", ARTICLES[0]), Document("b", "BROKEN " + ARTICLES[1], origin="b.txt"),
-            Document("c", ARTICLES[2])]
+            Document("c", ARTICLES[2]), Document("d", "SPIN " + ARTICLES[3], origin="d.txt")]
     warned = []
-    done = list(pipeline.process(docs, None, None, warn=warned.append, engine=Dask(FaultyLoader(), workers=1)))
+    done = list(pipeline.process(docs, None, None, doc_timeout=1.0, warn=warned.append,
+                                 engine=Dask(FaultyLoader(), workers=1)))
     assert [d.id for d, _e, _a in done] == ["a", "c"]
-    assert [w.path for w in warned] == ["b.txt"] and "the extractor failed (IndexError" in str(warned[0])
+    assert [w.path for w in warned] == ["b.txt", "d.txt"] and "the extractor failed (IndexError" in str(warned[0])
+    assert str(warned[1]) == "d.txt: gave up after 1 s"  # Dask runs tasks in a thread: no SIGALRM there
+
+
+def test_the_time_budget_holds_in_a_thread_too(nlp, ontology, monkeypatch):
+    import threading
+
+    real = pipeline.extract_events
+
+    def spin(sdoc, doc, onto):
+        while "SPIN" in doc.text:
+            pass
+        return real(sdoc, doc, onto)
+
+    monkeypatch.setattr(pipeline, "extract_events", spin)
+    docs = [Document("a", ARTICLES[0]), Document("b", "SPIN " + ARTICLES[1], origin="b.txt")]
+    warned, done = [], []
+    worker = threading.Thread(daemon=True, target=lambda: done.extend(
+        pipeline.process(docs, ontology, nlp, doc_timeout=0.3, warn=warned.append)))
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive()
+    assert [d.id for d, _e, _a in done] == ["a"] and [str(w) for w in warned] == ["b.txt: gave up after 0.3 s"]
 
 
 def test_an_unreachable_scheduler_is_one_line(tmp_path, corpus, capsys, monkeypatch):
