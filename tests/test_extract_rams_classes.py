@@ -19,6 +19,10 @@ CASES = [
     # verbs of attack missing from the lexicon
     ("The strike was claimed by the navy, which sank a Russian landing ship off the coast.",
      {("navy", "ASSAULT", "russian landing ship")}),
+    # an event named as the compound of a noun that counts events; a country of several words in "X-led"
+    ("A United States-led bombing campaign against the Islamic State intensified.",
+     {("united states", "ASSAULT", "islamic state")}),
+    ("The army's shelling campaign against rebel villages went on.", {("army", "ASSAULT", "rebel villages")}),
 ]
 
 

@@ -1,4 +1,5 @@
-"""Sides that coordinated verbs share, and the clause a stray participle belongs to.
+"""Sides that coordinated verbs share, the clause a stray participle belongs to, and events named as the
+compound of a noun that counts them.
 
 - "attacked and looted the depot", "bombarding and starving residents": a verb with no object of its own,
   coordinated with a later verb that has one and no subject of its own, shares that object.
@@ -47,4 +48,18 @@ def participle_clause_head(verb: Token) -> Token | None:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return node
+    return None
+
+
+def counted_event_type(noun: Token, words: Words) -> str | None:
+    """The event type of a noun that counts events named by its compound: "a bombing campaign against X",
+    "a shelling campaign", whose sides are the campaign's ("the US-led bombing campaign against X")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words.lex.collective_nouns:
+        return None
+    triggers = words.lex.noun_triggers
+    for c in noun.lefts:
+        if c.dep_ in ("compound", "amod") and c.lower_ in triggers:  # "shelling", tagged a verb or a noun
+            return triggers[c.lower_]
+        if c.dep_ in ("compound", "amod") and words.is_event_noun(c):
+            return triggers[c.lemma_.lower()]
     return None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
 from .casualties import casualties
+from .coordination import counted_event_type
 from .coreference import Coref
 from .entities import as_entity, person_names, unify
 from .incidents import Mention, resolve_incidents
@@ -86,6 +87,8 @@ class _Extractor:
                 return
             yield from nominal_frames(tok, lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_],
                                       self.words)
+        elif (counted := counted_event_type(tok, self.words)) is not None:
+            yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
 
     def mentions_at(self, tok: Token, sent: Span, n: int) -> Iterator[Mention]:
         for frame in self.frames_at(tok):

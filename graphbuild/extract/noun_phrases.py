@@ -189,7 +189,7 @@ def modifier_actors(noun: Token, words: Words) -> list[Token]:
     def visit(t: Token, depth: int) -> None:
         if depth > 3 or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             return
-        if words.is_modifier_actor(t) and not words.is_event_noun(t):
+        if (words.is_modifier_actor(t) or _state_name(t, words)) and not words.is_event_noun(t):
             found.append(t)
             hyphened = [c for c in t.lefts if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
                         and c.i + 2 == t.i and t.doc[c.i + 1].text in "-\u2010\u2011\u2013"]
@@ -214,6 +214,12 @@ def modifier_actors(noun: Token, words: Words) -> list[Token]:
         if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
             visit(c, 0)
     return sorted(set(found), key=lambda t: t.i)
+
+
+def _state_name(tok: Token, words: Words) -> bool:
+    """The last word of a country's name of several words ("States" of "United States-led")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "GPE" and modifier_text(tok) != tok.text and \
+        bool(words.onto.state_of(modifier_text(tok)))
 
 
 def is_pronoun(tok: Token) -> bool:
