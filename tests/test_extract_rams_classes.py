@@ -16,6 +16,7 @@ CASES = [
     # people named by what they do, though the same word names a means ("hackers" of a cyber attack)
     ("Pro-government hackers hijacked the news agency's website.",
      {("pro government hackers", "ASSAULT", "news agency website")}),
+    ("Rioters torched a police station in the capital.", {("rioters", "ASSAULT", "police station")}),
     # verbs of attack missing from the lexicon
     ("The strike was claimed by the navy, which sank a Russian landing ship off the coast.",
      {("navy", "ASSAULT", "russian landing ship")}),
