@@ -61,3 +61,18 @@ def test_a_participle_hung_on_a_noun_shares_the_subject_of_its_clause(ontology):
                       "resident", "."], sent_starts=[True] + [False] * 12)
     evs = list(extract_events(doc, Document("t", doc.text), ontology))
     assert ("troops", "ASSAULT", "residents") in triples(evs)
+
+
+ARRESTS = [  # COERCE: the arrester is the actor, the arrested the target, never reversed
+    ("Police arrested two journalists in Lagos.", ("police", "COERCE", "two journalists")),
+    ("Two activists were detained by security forces on Monday.", ("security forces", "COERCE", "two activists")),
+    ("The arrest of the opposition leader by police sparked protests.", ("police", "COERCE", "opposition leader")),
+    ("The deportation of the refugees by the authorities drew criticism.",
+     ("authorities", "COERCE", "refugees")),
+]
+
+
+@pytest.mark.parametrize("text,want", ARRESTS, ids=[c[0][:40] for c in ARRESTS])
+def test_arrests_keep_their_direction(extract, text, want):
+    got = triples(extract(text))
+    assert want in got and (want[2], want[1], want[0]) not in got

@@ -63,3 +63,14 @@ def counted_event_type(noun: Token, words: Words) -> str | None:
         if c.dep_ in ("compound", "amod") and words.is_event_noun(c):
             return triggers[c.lemma_.lower()]
     return None
+
+
+def agents_under_patient(targets: list[Token], words: Words) -> list[Token]:
+    """ "the arrest of the opposition leader by police": the parser hangs the by-phrase on the of-phrase's
+    object; its actor words are the event's actors (the arrester), never the one arrested."""
+    out = []
+    for t in targets:
+        if t.dep_ == "pobj" and t.head.lower_ == "of":
+            out += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for p in c.children if p.dep_ == "pobj" and words.is_actor_word(p)]
+    return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .coordination import agents_under_patient
 from .lexicon import ENT_ACTOR, INDEFINITE, Words
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
@@ -33,7 +34,7 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
     frame = Frame(noun, etype, text=_noun_phrase_text(noun))
     targets = prep_objects(noun, ("on", "against", "targeting", "upon"), words, places=True)
     targets += [t for t in prep_objects(noun, ("at", "toward", "towards"), words) if words.is_actor_word(t)]
-    if not targets and noun.lemma_.lower().endswith(DEVERBAL):
+    if not targets and (noun.lemma_.lower().endswith(DEVERBAL) or etype == "COERCE"):  # "the arrest of X"
         targets = [t for t in prep_objects(noun, ("of",), words, places=True)
                    if not words.is_instrument(t) and not words.is_event_noun(t) and t.pos_ != "NUM"]
     if not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("occur", "happen", "take"):
@@ -50,6 +51,7 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
         targets = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and words.is_facility(c)
                    and c not in named]
     actors, alleged = noun_actors(noun, words)
+    actors = actors or agents_under_patient(targets, words)  # "the arrest of X by police"
     for acl in noun.children:
         if acl.dep_ in ("acl", "relcl") and not targets:  # "raids that were apparently aimed at farmers"
             for v in [acl, *[c for c in acl.children if c.dep_ == "xcomp"]]:
