@@ -76,3 +76,8 @@ ARRESTS = [  # COERCE: the arrester is the actor, the arrested the target, never
 def test_arrests_keep_their_direction(extract, text, want):
     got = triples(extract(text))
     assert want in got and (want[2], want[1], want[0]) not in got
+
+
+def test_coordinated_modifiers_the_parser_reads_as_nouns_are_both_sides(extract):
+    (ev,) = extract("Herder and farmer militias clashed near the river.")
+    assert {norm(ev.actor.mention), norm(ev.target.mention)} == {"herder militias", "farmer militias"}

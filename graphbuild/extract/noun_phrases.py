@@ -143,6 +143,11 @@ def split_sides(toks: list[Token]) -> list[Arg]:
     out: list[Arg] = []
     seen: set[int] = set()
     for t in toks:
+        elided = _elided_head(t)
+        if elided and t.i not in seen:  # "Herder and farmer militias", read as "Herder" and "farmer militias"
+            out += elided
+            seen |= {t.i, *(c.i for c in t.conjuncts)}
+            continue
         lead = _hyphen_coordination(t)
         if lead is not None:
             first, rest = lead
@@ -163,6 +168,23 @@ def split_sides(toks: list[Token]) -> list[Arg]:
             else:
                 out.append(Arg(c))
     return out
+
+
+def _elided_head(first: Token) -> list[Arg]:
+    """ "Herder and farmer militias", which the small model reads as "Herder" coordinated with "farmer
+    militias": a bare singular noun coordinated with a plural whose own modifier is a bare singular noun is a
+    modifier too, the plural the head of both ("herder militias", "farmer militias")."""
+    if first.pos_ != "NOUN" or first.tag_ != "NN" or list(first.lefts) or first.dep_ == "conj":
+        return []
+    conj = [c for c in first.children if c.dep_ == "conj"]
+    if len(conj) != 1 or not any(c.dep_ == "cc" for c in first.children):
+        return []
+    (plural,) = conj
+    mods = list(plural.lefts)
+    if plural.pos_ != "NOUN" or plural.tag_ != "NNS" or len(mods) != 1 or mods[0].dep_ != "compound" or \
+            mods[0].tag_ != "NN" or list(mods[0].children):
+        return []
+    return [Arg(plural, f"{first.text} {plural.text}"), Arg(plural, f"{mods[0].text} {plural.text}")]
 
 
 def _hyphen_coordination(head: Token) -> tuple[Token, str] | None:
