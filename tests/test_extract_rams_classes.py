@@ -81,3 +81,8 @@ def test_arrests_keep_their_direction(extract, text, want):
 def test_coordinated_modifiers_the_parser_reads_as_nouns_are_both_sides(extract):
     (ev,) = extract("Herder and farmer militias clashed near the river.")
     assert {norm(ev.actor.mention), norm(ev.target.mention)} == {"herder militias", "farmer militias"}
+
+
+def test_light_verb_and_event_noun_take_the_verbs_on_phrase(extract):
+    got = triples(extract("Soldiers opened fire on protesters outside the governor's office."))
+    assert ("soldiers", "ASSAULT", "protesters") in got

@@ -43,6 +43,9 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
                    if words.is_facility(t)]
     if not targets and etype in WITH_TYPES:  # "talks with the envoy", "held talks with the envoy"
         targets = _with_light_verb(noun, ("with",), words)
+    if not targets and etype == "ASSAULT":  # "opened fire on protesters", "carried out strikes on"
+        targets = [t for t in _with_light_verb(noun, ("on", "against", "targeting", "upon"), words)
+                   if words.is_actor_word(t) or words.is_facility(t)]
     if not targets and etype == "PROTEST":  # "staged a protest outside the ministry"
         targets = [t for t in _with_light_verb(noun, PROTEST_PREPS, words) if words.is_actor_word(t)
                    or words.is_facility(t)]
@@ -128,6 +131,7 @@ def _part_of_verbal_event(noun: Token, words: Words) -> bool:
 
 
 def _has_own_target(noun: Token, words: Words) -> bool:
+    """ "strikes on the port", and "the shelling of the hospital" (the of-phrase of a deverbal noun)."""
     return bool(prep_objects(noun, ("on", "against", "targeting", "upon", "between"), words, places=True))
 
 
