@@ -294,8 +294,10 @@ class _Extractor:
         if place is None or (is_region(place) and self.dateline is not None):
             place = self.dateline or place  # the dateline's city is more exact than "the Middle East"
         date, date_source = self._date(sent)
-        killed, injured = casualties(sent, self.words, frame.trigger) if etype == "ASSAULT" else (None, None)
         trig = frame.trigger
+        # "opened fire on the bus, killing five": the light verb's clause carries the counts of its event noun
+        anchor = trig.head if trig.pos_ == "NOUN" and trig.dep_ == "dobj" and self.words.light(trig.head) else trig
+        killed, injured = casualties(sent, self.words, anchor) if etype == "ASSAULT" else (None, None)
         statement = trig.pos_ == "VERB" or any(c.lower_ in DEMONSTRATIVE and c.lower_ != "that" or c.dep_ == "poss"
                                                 for c in trig.lefts)
         weak = {a.tok.i for a in actors if a.tok.i in frame.modifiers and a.tok.pos_ != "PROPN"
