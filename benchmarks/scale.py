@@ -194,7 +194,7 @@ def sparql(target_triples: int, tmp: Path) -> None:
 
     t0 = time.perf_counter()
     nt = tmp / "synthetic.nt"
-    write_ntriples(triples(merge_events(synthetic_events(target_triples // 23)), load_ontology()), nt)
+    write_ntriples(triples(merge_events(synthetic_events(target_triples // 19)), load_ontology()), nt)
     n = sum(1 for _ in open(nt, "rb"))
     print(f"SPARQL        {n:,} triples generated in {time.perf_counter() - t0:.0f} s "
           f"({nt.stat().st_size / 1e6:.0f} MB of N-Triples)")
@@ -217,7 +217,7 @@ def sparql(target_triples: int, tmp: Path) -> None:
         b = [tuple(str(v) for v in row) for row in g.query(head + text)]
         t_rdf = time.perf_counter() - t0
         agree = "" if len(a) == len(b) else f"  (rows differ: {len(a)} vs {len(b)})"
-        shown = f"n = {a[0][0]}" if len(a) == 1 else f"{len(a)} rows"
+        shown = f"n = {a[0][0].split('^^')[0]}" if len(a) == 1 else f"{len(a)} rows"
         print(f"              {name:28} {t_ox:16.2f} s {t_rdf:16.2f} s   {shown}{agree}")
 
 

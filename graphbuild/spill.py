@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,9 @@ from pathlib import Path
 
 from .graph import Clusters, MergedEvent, _coreferent_facilities, _order, mention_key, merge_events
 from .records import Event
+
+_LENGTH_BITS = 32  # a mention's record is shorter than 4 GB
+_LENGTH_MASK = (1 << _LENGTH_BITS) - 1
 
 
 class Spill:
@@ -34,17 +38,24 @@ class Spill:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._fh = open(self.path, "w+b")
-        self._docs: dict[str, list[int]] = defaultdict(list)  # doc id -> offsets of its mentions
+        self._end = 0
+        self._docs: dict[str, list[int]] = defaultdict(list)  # doc id -> where its mentions are
 
     def add(self, events: Iterable[Event]) -> None:
-        fh = self._fh
         for ev in events:
-            self._docs[ev.doc_id].append(fh.tell())
-            pickle.dump(ev, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(ev, protocol=pickle.HIGHEST_PROTOCOL)
+            # one int a mention: where its record starts, and its length
+            self._docs[ev.doc_id].append(self._end << _LENGTH_BITS | len(data))
+            self._fh.write(data)
+            self._end += len(data)
 
-    def _read(self, offset: int) -> Event:
-        self._fh.seek(offset)
-        return pickle.load(self._fh)
+    def _read(self, ref: int, event_id: str | None = None) -> Event:
+        ev = pickle.loads(os.pread(self._fh.fileno(), ref & _LENGTH_MASK, ref >> _LENGTH_BITS))
+        if event_id is not None:
+            # a record just read, held by no one else: given its id in place (``with_event_id`` builds and
+            # checks a new one, which costs more than reading it)
+            object.__setattr__(ev, "event_id", event_id)
+        return ev
 
     def _document(self, doc_id: str) -> list[tuple[Event, int]]:
         """An article's mentions in document order, each once, with their offsets (as :func:`merge_events`
@@ -95,15 +106,14 @@ class Merged:
     def __iter__(self) -> Iterator[MergedEvent]:
         read = self._spill._read
         for eid, cluster in self._events:
-            yield MergedEvent(eid, tuple(read(off).with_event_id(eid) for off in cluster.members))
+            yield MergedEvent(eid, tuple(read(off, eid) for off in cluster.members))
 
     def mentions(self) -> Iterator[Event]:
         """Every mention with its event id, in document order (:func:`graphbuild.graph.mentions_of`)."""
         read = self._spill._read
         for doc_id in sorted(self._where):
             offsets, clusters = self._where[doc_id]
-            evs = [(read(off), c) for off, c in zip(offsets, clusters)]
+            evs = [(read(off, self._ids[id(c)]), c) for off, c in zip(offsets, clusters)]
             # mentions_of's order: a tie in document order goes to the earlier event
-            evs.sort(key=lambda x: (_order(x[0]), _order(x[1].head), self._ids[id(x[1])]))
-            for ev, c in evs:
-                yield ev.with_event_id(self._ids[id(c)])
+            evs.sort(key=lambda x: (_order(x[0]), _order(x[1].head), x[0].event_id))
+            yield from (ev for ev, _ in evs)
