@@ -14,8 +14,7 @@ from pathlib import Path
 from .cache import load_ontology
 from .documents import read_documents
 from .errors import GraphbuildError, InputError, OutputError
-from .export import (read_events, write_csv, write_events, write_events_csv, write_gexf, write_graphml,
-                     write_html)
+from .export import read_events, write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html
 from .export.files import atomic_dir
 from .export.rdf import convert, triples, write_ntriples
 from .extract import extract_affiliations, extract_events

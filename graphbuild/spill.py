@@ -5,6 +5,7 @@ mentions), and the outputs read them back event by event (:meth:`Merged.__iter__
 (:meth:`Merged.mentions`).
 
 >>> import tempfile
+>>> from graphbuild.graph import merge_events
 >>> from graphbuild.records import Actor, Event
 >>> us, ir = Actor("USA", "United States"), Actor("IRN", "Iran")
 >>> with tempfile.TemporaryDirectory() as tmp, Spill(Path(tmp) / "events.spill") as spill:
@@ -24,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .graph import Clusters, MergedEvent, _coreferent_facilities, _order, mention_key, merge_events
+from .graph import Clusters, MergedEvent, _coreferent_facilities, _order, mention_key
 from .records import Event
 
 _LENGTH_BITS = 32  # a mention's record is shorter than 4 GB
@@ -113,7 +114,7 @@ class Merged:
         read = self._spill._read
         for doc_id in sorted(self._where):
             offsets, clusters = self._where[doc_id]
-            evs = [(read(off, self._ids[id(c)]), c) for off, c in zip(offsets, clusters)]
+            evs = [(read(off, self._ids[id(c)]), c) for off, c in zip(offsets, clusters, strict=True)]
             # mentions_of's order: a tie in document order goes to the earlier event
             evs.sort(key=lambda x: (_order(x[0]), _order(x[1].head), x[0].event_id))
             yield from (ev for ev, _ in evs)
