@@ -116,3 +116,40 @@ def as_entity(actor: Actor | None, same: dict[str, Actor]) -> Actor | None:
     if actor is None or actor.id not in same:
         return actor
     return replace(same[actor.id], mention=actor.mention)
+
+
+# members of an insurgent organisation, as reports call them once the organisation is named
+_MEMBER_NOUNS = frozenset({"guerrilla", "rebel", "insurgent", "subversive", "terrorist", "extremist", "militant", "fighter", "commando", "column", "unit", "group", "organization", "movement"})
+
+
+def _generic_group(actor: Actor) -> bool:
+    """ "the guerrillas", "three rebels", "Salvadoran rebels": an armed group the ontology knows only by
+    its kind (and country), named by a member noun."""
+    if actor.kind != "armed_group":
+        return False
+    if actor.resolved and actor.id != f"{actor.country}-armed-groups":
+        return False
+    words = normalize(actor.mention or actor.label).split()
+    return bool(words) and words[-1].removesuffix("s") in _MEMBER_NOUNS
+
+
+def unify_groups(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """For the sides of one article, generic armed-group id -> the one armed group the article names
+    ("the guerrillas" after "ELN guerrillas"). An article naming two groups (or none) keeps them generic,
+    as does a country word that is not the group's ("Peruvian rebels" in a report on a Colombian group).
+
+    >>> eln = Actor("eln", "National Liberation Army", "armed_group", "COL", "ELN")
+    >>> rebels = Actor("x-rebels", "rebels", "armed_group", None, "the rebels", resolved=False)
+    >>> unify_groups([eln, rebels])["x-rebels"].label
+    'National Liberation Army'
+    >>> unify_groups([eln, rebels, Actor("fmln", "FMLN", "armed_group", "SLV", "FMLN")])
+    {}
+    """
+    actors = list(actors)
+    named = {a.id: a for a in actors if a.kind == "armed_group" and a.resolved and not _generic_group(a)
+             and a.id != f"{a.country}-armed-groups"}
+    if len(named) != 1:
+        return {}
+    group = next(iter(named.values()))
+    return {a.id: group for a in actors if a.id != group.id and _generic_group(a)
+            and a.country in (None, group.country)}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor, Document, Event
 from .casualties import casualties
 from .coreference import Coref
-from .entities import as_entity, person_names, unify
+from .entities import as_entity, person_names, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
@@ -46,9 +46,11 @@ def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator
                 if key not in seen:
                     seen.add(key)
                     mentions.append(m)
-    same = unify([s for m in mentions for s in (m.event.actor, m.event.target) if s is not None], ontology)
-    if same:
-        mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same),
+    sides = [s for m in mentions for s in (m.event.actor, m.event.target) if s is not None]
+    same = unify(sides, ontology)
+    groups = unify_groups(sides)  # as actors only: "two guerrillas" killed are people, not the group as target
+    if same or groups:
+        mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same | groups),
                                              target=as_entity(m.event.target, same))) for m in mentions]
     yield from resolve_incidents(mentions)
 
