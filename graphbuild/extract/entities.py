@@ -119,7 +119,8 @@ def as_entity(actor: Actor | None, same: dict[str, Actor]) -> Actor | None:
 
 
 # members of an insurgent organisation, as reports call them once the organisation is named
-_MEMBER_NOUNS = frozenset({"guerrilla", "rebel", "insurgent", "subversive", "terrorist", "extremist", "militant", "fighter", "commando", "column", "unit", "group", "organization", "movement"})
+_MEMBER_NOUNS = frozenset({"guerrilla", "rebel", "insurgent", "subversive", "terrorist", "extremist", "militant",
+                           "fighter", "commando", "column", "unit", "group", "organization", "movement"})
 
 
 def _generic_group(actor: Actor) -> bool:
