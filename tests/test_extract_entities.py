@@ -74,3 +74,17 @@ def test_the_guerrillas_of_a_later_sentence_act_as_the_named_group(extract):
     assert ("National Liberation Army", "guerrillas") in actors
     assert {e.target.label for e in events if e.target is not None and "guerrillas" in e.target.mention} \
         <= {"two guerrillas", "guerrillas"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, surname, full", [
+    # a role in apposition names a person the recogniser missed
+    ("Gunmen kidnapped Miguel Angel Zubieta, mayor of the town, on Monday. "
+     "Rebels later murdered Zubieta near the river.", "Zubieta", "Miguel Angel Zubieta"),
+    # the father's surname of a three-word name, tagged as a people by the tagger
+    ("Guerrillas kidnapped Tomas Varela Duarte, a leader of the party. "
+     "Soldiers said that gunmen murdered Varela in the city.", "Varela", "Tomas Varela Duarte"),
+])
+def test_a_surname_resolves_to_the_full_name_told_earlier(extract, text, surname, full):
+    later = [e for e in extract(text) if e.target is not None and e.target.mention.startswith(surname)]
+    assert later and all(e.target.label == full for e in later)

@@ -26,16 +26,18 @@ from ..records import Actor
 from ..text import normalize
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from ..ontology import Ontology
 
 _QUALIFIER = re.compile(r"\s+(?:in|at|near|outside|of)\s+(?P<where>.*)$", re.I)
 
 
-def person_names(doc: Doc, after: int = 0) -> dict[str, str]:
+def person_names(doc: Doc, after: int = 0, titles: Iterable[str] = ()) -> dict[str, str]:
     """Surname (lower case) -> the full name of the one person of the article with that last name; a
-    surname two people share is left out.
+    surname two people share is left out. A person is a name the recogniser calls one, or (for copy it
+    reads badly, such as transcribed wire text) a run of proper nouns after a title ("Mayor Ana Ruiz") or
+    with a role in apposition ("Ana Ruiz, mayor of the town"); ``titles``: the title words.
 
     >>> import spacy
     >>> from spacy.tokens import Span
@@ -43,15 +45,26 @@ def person_names(doc: Doc, after: int = 0) -> dict[str, str]:
     >>> doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 5, "PERSON"), Span(doc, 6, 8, "PERSON")]
     >>> person_names(doc)
     {'lopez': 'Maria Lopez'}
+    >>> doc = spacy.blank("en")("Hector Ruiz Lopez left .")
+    >>> doc.ents = [Span(doc, 0, 3, "PERSON")]
+    >>> person_names(doc)
+    {'lopez': 'Hector Ruiz Lopez', 'ruiz': 'Hector Ruiz Lopez'}
     """
     found: dict[str, set[str]] = defaultdict(set)
+    names: list[Span] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start_char >= after and ent[-1].is_alpha:
             start = ent.start  # "Ana" of "Ana Ortega" that the recogniser left out
             while start > 0 and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].is_title and \
                     ent.doc[start - 1].dep_ == "compound" and not ent.doc[start - 1].ent_type_:
                 start -= 1
-            found[ent[-1].lower_].add(" ".join(t.text for t in ent.doc[start:ent.end]))
+            names.append(ent.doc[start:ent.end])
+    names += _titled_names(doc, after, {t.lower() for t in titles})
+    for name in names:
+        text = " ".join(t.text for t in name)
+        found[name[-1].lower_].add(text)
+        if len(name) >= 3 and name[-2].is_alpha:
+            found[name[-2].lower_].add(text)  # "Oqueli" of "Hector Oqueli Colindres": the father's surname
     out = {}
     for last, names in found.items():
         full = {normalize(n) for n in names}
@@ -59,6 +72,28 @@ def person_names(doc: Doc, after: int = 0) -> dict[str, str]:
         # "Luis Ruiz" and "Ruiz" of "Ana Ruiz": two people; "Hector Oqueli" and "Hector Oqueli Colindres": one
         if len(longest.split()) > 1 and all(f" {f} " in f" {normalize(longest)} " for f in full):
             out[last] = longest
+    return out
+
+
+def _titled_names(doc: Doc, after: int, titles: set[str]) -> list[Span]:
+    """Runs of two to five proper nouns that name a person by their context: a title before them, or a
+    common noun in apposition after them ("Ana Maria Ruiz, mayor of ...", "General Luis Ortega")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.idx < after or not tok.is_alpha:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and \
+                doc[start - 1].head.i == tok.i and doc[start - 1].is_alpha and \
+                doc[start - 1].lower_ not in titles:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        if not 2 <= len(span) <= 5 or any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE") for t in span):
+            continue
+        titled = start > 0 and doc[start - 1].lower_.rstrip(".") in titles
+        role = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
+        if titled or role:
+            out.append(span)
     return out
 
 

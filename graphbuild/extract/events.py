@@ -63,7 +63,7 @@ class _Extractor:
         self.words: Words = words_of(ontology)
         self.dateline_end = dateline_end(doc.text)
         self.coref = Coref(doc, self.words, after=self.dateline_end)
-        self.persons = person_names(doc, self.dateline_end)
+        self.persons = person_names(doc, self.dateline_end, self.words.lex.person_titles)
         dl = dateline_place(document.text)
         self.dateline = place_of(dl, ontology) if dl else None
         self.dateline_date = dateline_date(document.text)
@@ -254,8 +254,11 @@ class _Extractor:
         """ "Varela" (or "Mayor Varela") after "Tomas Eduardo Varela": the article's one person of
         that surname."""
         tok = arg.tok
-        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "") or arg.text is not None:
+        if arg.text is not None or not (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title):
             return None
+        if tok.ent_type_ not in ("PERSON", "") and (tok.ent_type_ not in ("ORG", "NORP") or self.onto.lookup(
+                tok.text) is not None or self.onto.state_of(tok.text)):
+            return None  # a surname the tagger took for a firm or a people ("Oqueli" as NORP) is still one
         names = [w for w in mention.split() if w[:1].isupper()]
         full = self.persons.get(tok.lower_)
         if full is None or len(names) > 1 and not self.words.lex.person_titles:
