@@ -88,3 +88,19 @@ def test_the_guerrillas_of_a_later_sentence_act_as_the_named_group(extract):
 def test_a_surname_resolves_to_the_full_name_told_earlier(extract, text, surname, full):
     later = [e for e in extract(text) if e.target is not None and e.target.mention.startswith(surname)]
     assert later and all(e.target.label == full for e in later)
+
+
+@pytest.mark.model
+def test_a_title_alone_is_the_article_s_one_person_with_that_title(extract):
+    events = extract("Gunmen shot Interior Minister Teresa Abadia Cortes outside her home on Monday. "
+                     "Police said rebels had threatened the minister last year.")
+    threat = [e for e in events if e.event_type == "THREATEN"]
+    assert [(e.target.label, e.target.mention) for e in threat] == [("Teresa Abadia Cortes", "the minister")]
+
+
+@pytest.mark.model
+def test_a_title_two_people_hold_names_no_one(extract):
+    events = extract("Gunmen shot Maria Duarte, mayor of the town, and Luis Pena, mayor of the next town. "
+                     "Rebels had threatened the mayor last year.")
+    threat = [e for e in events if e.event_type == "THREATEN"]
+    assert threat and all(e.target.label not in ("Maria Duarte", "Luis Pena") for e in threat)

@@ -59,8 +59,11 @@ def person_names(doc: Doc, after: int = 0, titles: Iterable[str] = ()) -> dict[s
                     ent.doc[start - 1].dep_ == "compound" and not ent.doc[start - 1].ent_type_:
                 start -= 1
             names.append(ent.doc[start:ent.end])
-    names += _titled_names(doc, after, {t.lower() for t in titles})
+    titles = {t.lower() for t in titles}
+    names += _titled_names(doc, after, titles)
     for name in names:
+        while len(name) > 2 and name[0].lower_.rstrip(".") in titles:
+            name = name[1:]  # "Minister Ana Ruiz": the title is not the name
         text = " ".join(t.text for t in name)
         found[name[-1].lower_].add(text)
         if len(name) >= 3 and name[-2].is_alpha:
@@ -84,7 +87,7 @@ def _titled_names(doc: Doc, after: int, titles: set[str]) -> list[Span]:
             continue
         start = tok.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and \
-                doc[start - 1].head.i == tok.i and doc[start - 1].is_alpha and \
+                start <= doc[start - 1].head.i <= tok.i and doc[start - 1].is_alpha and \
                 doc[start - 1].lower_ not in titles:
             start -= 1
         span = doc[start:tok.i + 1]
@@ -95,6 +98,30 @@ def _titled_names(doc: Doc, after: int, titles: set[str]) -> list[Span]:
         if titled or role:
             out.append(span)
     return out
+
+
+def person_roles(doc: Doc, persons: dict[str, str], titles: Iterable[str], after: int = 0) -> dict[str, str]:
+    """Title (lower case) -> the one person of the article named with it: "Mayor Ana Ruiz", "Ana Ruiz,
+    mayor of ...", "the mayor, Ana Ruiz", "justice minister Ana Ruiz"; ``persons`` is person_names' table.
+    A title two people of the article hold is left out."""
+    titles = {t.lower() for t in titles}
+    found: dict[str, set[str]] = defaultdict(set)
+    for tok in doc:
+        if tok.idx < after or tok.pos_ not in ("PROPN", "NOUN") or tok.lower_ not in persons or \
+                tok.dep_ == "compound":
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= tok.i:
+            start -= 1
+        roles = [t for t in doc[start:tok.i] if t.lower_.rstrip(".") in titles]  # "Mayor Ana Ruiz"
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in titles:
+            roles.append(doc[start - 1])
+        roles += [c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in titles]
+        if tok.dep_ == "appos" and tok.head.lemma_.lower() in titles:
+            roles.append(tok.head)  # "the mayor, Ana Ruiz"
+        for r in roles:
+            found[r.lemma_.lower().rstrip(".")].add(persons[tok.lower_])
+    return {role: next(iter(names)) for role, names in found.items() if len(names) == 1}
 
 
 def _facility_key(actor: Actor, ontology: Ontology) -> tuple[tuple[str | None, str], str, bool] | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor, Document, Event
 from .casualties import casualties
 from .coreference import Coref
-from .entities import as_entity, person_names, unify, unify_groups
+from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
@@ -64,6 +64,7 @@ class _Extractor:
         self.dateline_end = dateline_end(doc.text)
         self.coref = Coref(doc, self.words, after=self.dateline_end)
         self.persons = person_names(doc, self.dateline_end, self.words.lex.person_titles)
+        self.roles = person_roles(doc, self.persons, self.words.lex.person_titles, self.dateline_end)
         dl = dateline_place(document.text)
         self.dateline = place_of(dl, ontology) if dl else None
         self.dateline_date = dateline_date(document.text)
@@ -254,6 +255,10 @@ class _Extractor:
         """ "Varela" (or "Mayor Varela") after "Tomas Eduardo Varela": the article's one person of
         that surname."""
         tok = arg.tok
+        if arg.text is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.roles and all(
+                t.i == tok.i or t.dep_ == "det" and t.lower_ in ("the", "this", "that") or t.dep_ == "amod"
+                and t.pos_ == "ADJ" for t in np_span(tok)) and tok.tag_ == "NN":
+            return self.roles[tok.lemma_.lower()]  # "the mayor" after "Mayor Ana Ruiz"
         if arg.text is not None or not (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title):
             return None
         if tok.ent_type_ not in ("PERSON", "") and (tok.ent_type_ not in ("ORG", "NORP") or self.onto.lookup(
