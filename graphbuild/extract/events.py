@@ -232,9 +232,33 @@ class _Extractor:
             if people is None:  # "six were wounded": the victims, civilians unless the sentence says who
                 return replace(self.onto.resolve("civilians"), mention=mention)
             mention = f"{mention} {people}"  # "two guards died and three were hurt": "three guards"
+        named = self._appositive_name(arg)
+        if named is not None:  # "his companion Ana Ruiz", "the driver, Luis Pena": the name is who it is
+            mention = f"{mention}{',' if named.start > np_span(arg.tok).end else ''} {named.text}"
+            full = self.persons.get(named.root.lower_) or named.text
+            hint = "PERSON" if named.root.ent_type_ in ("PERSON", "") else named.root.ent_type_
+            actor = self.onto.resolve(full, hint=hint)
+            return replace(actor, mention=mention)
         full = self._full_name(arg, mention)
         actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
         return replace(actor, mention=mention) if actor.mention != mention else actor
+
+    @staticmethod
+    def _appositive_name(arg: Arg) -> Span | None:
+        """The name in apposition right after a common noun side ("his companion Ana Ruiz", "the
+        driver, Luis Pena"), when the side is written as the noun alone."""
+        tok = arg.tok
+        if arg.text is not None or tok.pos_ != "NOUN" or tok.ent_type_:
+            return None
+        end = np_span(tok).end
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "") and c.is_alpha:
+                name = np_span(c)
+                gap = tok.doc[end:name.start]
+                if all(t.text == "," for t in gap) and len(gap) <= 1 and \
+                        all(t.pos_ == "PROPN" for t in name):
+                    return name
+        return None
 
     @staticmethod
     def _bare_count(arg: Arg, mention: str) -> bool:
