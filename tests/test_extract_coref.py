@@ -40,3 +40,23 @@ def test_a_name_in_apposition_to_a_noun_side_is_who_it_is(ontology):
 ])
 def test_one_event_per_coordinated_person(extract, text, labels):
     assert {e.target.label for e in extract(text) if e.target is not None} == labels
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, side, label, mention", [
+    # the pronoun stays in the mention, the antecedent is the label
+    ("ELN guerrillas attacked the police post on Monday. They killed two officers.", "actor",
+     "National Liberation Army", "They (ELN guerrillas)"),
+    # "he" is the person named nearby, not the army that reported it
+    ("The Army said Colonel Luis Pena was ambushed near the bridge. He was shot twice.", "target",
+     "Luis Pena", "He (Colonel Luis Pena)"),
+])
+def test_a_pronoun_side_keeps_its_words_and_names_its_antecedent(extract, text, side, label, mention):
+    later = [e for e in extract(text) if e.sentence.startswith(mention.split()[0])]
+    assert [(getattr(e, side).label, getattr(e, side).mention) for e in later] == [(label, mention)]
+
+
+@pytest.mark.model
+def test_a_description_told_as_written_adds_no_brackets(extract):
+    events = extract("Farmers met the rebels near the river. The rebels later kidnapped two engineers.")
+    assert {e.actor.mention for e in events if e.event_type == "ASSAULT"} == {"the rebels"}

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
+from ..text import normalize
 from .casualties import casualties
 from .coreference import Coref
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..ontology import Ontology
+
+
+MENTION_FORM = "{said} ({antecedent})"
 
 
 def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator[Event]:
@@ -62,8 +66,8 @@ class _Extractor:
         self.onto = ontology
         self.words: Words = words_of(ontology)
         self.dateline_end = dateline_end(doc.text)
-        self.coref = Coref(doc, self.words, after=self.dateline_end)
         self.persons = person_names(doc, self.dateline_end, self.words.lex.person_titles)
+        self.coref = Coref(doc, self.words, after=self.dateline_end, surnames=frozenset(self.persons))
         self.roles = person_roles(doc, self.persons, self.words.lex.person_titles, self.dateline_end)
         dl = dateline_place(document.text)
         self.dateline = place_of(dl, ontology) if dl else None
@@ -101,7 +105,9 @@ class _Extractor:
             if is_pronoun(a.tok) or is_definite_description(a.tok, self.words):
                 found = self.coref.resolve(a.tok, exclude or frozenset())
                 if found:
-                    out += [x for x in found if x.tok.i not in {y.tok.i for y in out}]
+                    # a relative pronoun sits beside its antecedent ("the militia, which ..."): nothing to keep
+                    said = None if a.tok.tag_ in ("WDT", "WP", "WP$") else clean_mention(np_span(a.tok).text)
+                    out += [replace(x, said=x.said or said) for x in found if x.tok.i not in {y.tok.i for y in out}]
                 elif not is_pronoun(a.tok):
                     out += self._per_country(a)  # "the consulate" with no earlier mention stays as written
                 continue
@@ -223,6 +229,13 @@ class _Extractor:
             or tok.lemma_.lower() in self.words.group_nouns
 
     def _actor(self, arg: Arg) -> Actor | None:
+        actor = self._side(arg)
+        if actor is None or arg.said is None or f" {normalize(arg.said)} " in f" {normalize(actor.mention)} ":
+            return actor  # "the soldiers" for "the soldiers": nothing to add
+        # "they" of the sentence, told as its antecedent: the words of the sentence with who they stand for
+        return replace(actor, mention=MENTION_FORM.format(said=arg.said, antecedent=actor.mention))
+
+    def _side(self, arg: Arg) -> Actor | None:
         mention = self._mention(arg)
         if not mention:
             return None
