@@ -37,6 +37,8 @@ def test_a_name_in_apposition_to_a_noun_side_is_who_it_is(ontology):
     ("Gunmen killed the mayor and his bodyguard, Jorge Ruiz, on the highway.", {"mayor", "Jorge Ruiz"}),
     ("Guerrillas murdered Ernesto Blanco, Carlos Mejia and Rosa Paz in the village.",
      {"Ernesto Blanco", "Carlos Mejia", "Rosa Paz"}),
+    ("Soldiers at a checkpoint killed two local reporters, Mario Vega and Rosa Ibarra, on Sunday.",
+     {"Mario Vega", "Rosa Ibarra"}),
 ])
 def test_one_event_per_coordinated_person(extract, text, labels):
     assert {e.target.label for e in extract(text) if e.target is not None} == labels

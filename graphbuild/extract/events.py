@@ -112,6 +112,9 @@ class _Extractor:
                     out += self._per_country(a)  # "the consulate" with no earlier mention stays as written
                 continue
             out += self._per_country(a)
+            named = self._appositive_name(a)
+            if named is not None:  # "two reporters, Ana Ruiz and Luis Pena": a side per name
+                out += [Arg(c) for c in named.root.conjuncts if c.pos_ == "PROPN" and c.i > named.root.i]
         return out
 
     def _per_country(self, arg: Arg) -> list[Arg]:
