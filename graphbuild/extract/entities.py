@@ -67,12 +67,12 @@ def person_names(doc: Doc, after: int = 0, titles: Iterable[str] = ()) -> dict[s
         text = " ".join(t.text for t in name)
         found[name[-1].lower_].add(text)
         if len(name) >= 3 and name[-2].is_alpha:
-            found[name[-2].lower_].add(text)  # "Oqueli" of "Hector Oqueli Colindres": the father's surname
+            found[name[-2].lower_].add(text)  # "Varela" of "Tomas Varela Duarte": the father's surname
     out = {}
     for last, names in found.items():
         full = {normalize(n) for n in names}
         longest = max(names, key=len)
-        # "Luis Ruiz" and "Ruiz" of "Ana Ruiz": two people; "Hector Oqueli" and "Hector Oqueli Colindres": one
+        # "Luis Ruiz" and "Ruiz" of "Ana Ruiz": two people; "Tomas Varela" and "Tomas Varela Duarte": one
         if len(longest.split()) > 1 and all(f" {f} " in f" {normalize(longest)} " for f in full):
             out[last] = longest
     return out

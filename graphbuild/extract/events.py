@@ -303,7 +303,7 @@ class _Extractor:
             return None
         if tok.ent_type_ not in ("PERSON", "") and (tok.ent_type_ not in ("ORG", "NORP") or self.onto.lookup(
                 tok.text) is not None or self.onto.state_of(tok.text)):
-            return None  # a surname the tagger took for a firm or a people ("Oqueli" as NORP) is still one
+            return None  # a surname the tagger took for a firm or a people ("Varela" as NORP) is still one
         names = [w for w in mention.split() if w[:1].isupper()]
         full = self.persons.get(tok.lower_)
         if full is None or len(names) > 1 and not self.words.lex.person_titles:
