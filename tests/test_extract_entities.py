@@ -46,13 +46,14 @@ def test_two_people_of_one_surname_stay_apart(extract):
 NAMED = Actor("eln", "National Liberation Army", "armed_group", "COL", "ELN guerrillas")
 
 
-def _group(label, country=None, resolved=False):
+def _group(label, country=None, resolved=False, mention=None):
     gid = f"{country}-armed-groups" if resolved else "x-" + label.replace(" ", "-")
-    return Actor(gid, label, "armed_group", country, label, resolved=resolved)
+    return Actor(gid, label, "armed_group", country, mention or label, resolved=resolved)
 
 
 def test_member_nouns_are_the_article_s_one_named_group():
-    generic = [_group("guerrillas"), _group("three rebels"), _group("Colombian armed groups", "COL", True)]
+    generic = [_group("guerrillas"), _group("three rebels"), _group("Colombian armed groups", "COL", True,
+                                                                   "Colombian guerrillas")]
     same = unify_groups([NAMED, *generic])
     assert {k: v.id for k, v in same.items()} == {a.id: "eln" for a in generic}
 
@@ -60,8 +61,8 @@ def test_member_nouns_are_the_article_s_one_named_group():
 def test_two_named_groups_a_foreign_country_or_other_nouns_keep_sides_generic():
     other = Actor("fmln", "Farabundo Marti National Liberation Front", "armed_group", "SLV", "FMLN")
     assert unify_groups([NAMED, other, _group("guerrillas")]) == {}
-    assert unify_groups([NAMED, _group("Peruvian armed groups", "PER", True), _group("gunmen"),
-                         _group("kidnappers")]) == {}
+    assert unify_groups([NAMED, _group("Peruvian armed groups", "PER", True, "Peruvian rebels"), _group("gunmen"),
+                         _group("kidnappers"), _group("aid groups")]) == {}
     assert unify_groups([_group("guerrillas"), _group("rebels")]) == {}
 
 

@@ -181,8 +181,9 @@ def as_entity(actor: Actor | None, same: dict[str, Actor]) -> Actor | None:
 
 
 # members of an insurgent organisation, as reports call them once the organisation is named
+# ("groups" is not one: "aid groups" are no armed group's members)
 _MEMBER_NOUNS = frozenset({"guerrilla", "rebel", "insurgent", "subversive", "terrorist", "extremist", "militant",
-                           "fighter", "commando", "column", "unit", "group", "organization", "movement"})
+                           "fighter", "commando"})
 
 
 def _generic_group(actor: Actor) -> bool:
