@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .engines import DASK_HINT
 from .errors import GraphbuildError
 
 # what `graphbuild --help` says: the command, for its users (the module docstring is for developers)
@@ -31,7 +32,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(args.inputs, args.out, model=args.model, ontology_files=args.ontology or (),
                    force=args.force, base=args.base, warn=_warn, progress=True, n_process=args.n_process,
                    doc_timeout=args.doc_timeout or None, debug=getattr(args, "debug", False),
-                   append=args.append)
+                   append=args.append, engine=args.engine, scheduler=args.scheduler, workers=args.workers)
     print(result.summary())
     return EXIT_BUILD_SKIPPED if result.skipped else 0
 
@@ -211,7 +212,15 @@ def parser() -> argparse.ArgumentParser:
                       help="add the inputs to the build in --out (documents already there are skipped)")
     _pipeline_options(b)
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the graph (default {DEFAULT_BASE})")
-    b.add_argument("--n-process", type=int, default=1, help="spaCy worker processes (default 1)")
+    b.add_argument("--n-process", type=int, default=1, metavar="N",
+                   help="worker processes that parse and extract whole documents (default 1: this process)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local (default) or dask: parse and extract on a dask.distributed cluster "
+                        f"(needs {DASK_HINT})")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler, e.g. tcp://host:8786 (default: a local cluster)")
+    b.add_argument("--workers", type=int, metavar="N",
+                   help="with --engine dask and no --scheduler: local worker processes (default: one per core)")
     b.add_argument("--doc-timeout", type=_seconds, default=60.0, metavar="SECONDS",
                    help="give up a document after SECONDS per 100,000 characters and go on (default 60; "
                         "0: no limit)")

@@ -54,3 +54,7 @@ class OutputError(GraphbuildError):
 
 class QueryError(GraphbuildError):
     """A SPARQL query is malformed or cannot be run."""
+
+
+class EngineError(GraphbuildError):
+    """The workers of a parallel build cannot be started, reached or kept (see :mod:`graphbuild.engines`)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .cache import load_ontology
 from .documents import read_documents
+from .engines import Engine, Loader, Options, Processes, choose, thread_time_limit
 from .errors import GraphbuildError, InputError, OutputError
 from .export import write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html
 from .export.files import atomic_dir
@@ -114,9 +115,13 @@ def _on_alarm(signum, frame):
 @contextmanager
 def _time_limit(seconds: float | None):
     """Raise :class:`_TimeUp` in the block after ``seconds`` (wall clock). Only the main thread of a POSIX
-    process can take the signal, and a timer someone else armed is left alone: then the block runs unguarded."""
+    process can take the signal, and a timer someone else armed is left alone: then the block runs unguarded.
+    In another thread (a Dask worker's task) a timer thread raises it instead, see :func:`thread_time_limit`."""
+    if seconds is not None and threading.current_thread() is not threading.main_thread():
+        with thread_time_limit(seconds, _TimeUp):
+            yield
+        return
     if (seconds is None or not hasattr(signal, "setitimer")
-            or threading.current_thread() is not threading.main_thread()
             or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
         yield
         return
@@ -144,12 +149,21 @@ def budget(text: str, doc_timeout: float | None) -> float | None:
 
 def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int = 32, n_process: int = 1, *,
             doc_timeout: float | None = DOC_TIMEOUT, warn: Callable[[InputError], None] = _raise,
-            chunk_size: int | None = None, debug: bool = False,
+            chunk_size: int | None = None, debug: bool = False, engine: Engine | None = None,
             ) -> Iterator[tuple[Document, list[Event], list[Affiliation]]]:
     """Parse and extract, streaming: a batch of documents in memory per worker, a huge document in pieces of
     ``chunk_size`` characters (default: :data:`CHUNK_SIZE`, or half the pipeline's ``max_length`` if that is
     less; cut at paragraphs, else sentences). A document whose extraction outlasts
-    :func:`budget`, or fails, goes to ``warn`` (default: raise) and is left out; the others go on."""
+    :func:`budget`, or fails, goes to ``warn`` (default: raise) and is left out; the others go on.
+
+    ``engine`` runs the same work in worker processes or on a Dask cluster (see :mod:`graphbuild.engines`),
+    whose workers load their own pipeline and ontology; ``n_process`` > 1 without one means
+    ``Processes(n_process)``, whose workers load the default pipeline and the bundled ontology."""
+    if engine is None and n_process != 1:
+        engine = Processes(n_process)
+    if engine is not None:
+        yield from engine.run(docs, Options(doc_timeout, chunk_size, debug), warn)
+        return
     size = chunk_size or min(CHUNK_SIZE, max(1, nlp.max_length // 2))
     pending: dict[int, Document] = {}  # in the main process: workers get only the text of each piece
 
@@ -162,7 +176,7 @@ def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int =
 
     warm = not doc_timeout
     current, events, affiliations, spent, failed = -1, [], [], 0.0, False
-    for sdoc, (i, last) in _parse(nlp, pieces(), batch_size, n_process):
+    for sdoc, (i, last) in _parse(nlp, pieces(), batch_size):
         if not warm:
             _warm_up(nlp, ontology)
             warm = True
@@ -199,16 +213,12 @@ def _skipped(message: str, doc: Document) -> InputError:
     return InputError(message, path=doc.origin or doc.id, skipped=True)  # left out of the build
 
 
-def _parse(nlp, items: Iterator[tuple[str, object]], batch_size: int, n_process: int) -> Iterator[tuple]:
+def _parse(nlp, items: Iterator[tuple[str, object]], batch_size: int) -> Iterator[tuple]:
     """``nlp.pipe`` in batches of at most ``batch_size`` texts and :data:`BATCH_CHARS` characters: the parser's
-    memory grows with the characters of a batch (about 3 MB per 1,000), not with the documents' count."""
-    if n_process == 1:
-        for batch in _batches(items, batch_size, BATCH_CHARS):
-            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
-        return
-    # Worker processes batch by count only: few enough that a batch of pieces stays within 2 * BATCH_CHARS.
-    yield from nlp.pipe(items, as_tuples=True, n_process=n_process,
-                        batch_size=max(1, min(batch_size, 2 * BATCH_CHARS // CHUNK_SIZE)))
+    memory grows with the characters of a batch (about 3 MB per 1,000), not with the documents' count.
+    (Parallel builds run this in each worker, on whole documents: see :mod:`graphbuild.engines`.)"""
+    for batch in _batches(items, batch_size, BATCH_CHARS):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def _batches(items: Iterable[tuple[str, object]], most: int, chars: int) -> Iterator[list[tuple[str, object]]]:
@@ -242,7 +252,8 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
           ontology_files: Iterable[str | Path] = (), force: bool = False, base: str = DEFAULT_BASE,
           warn: Callable[[GraphbuildError], None] | None = None, progress: bool = False,
           n_process: int = 1, doc_timeout: float | None = DOC_TIMEOUT, debug: bool = False,
-          append: bool = False) -> BuildResult:
+          append: bool = False, engine: str = "local", scheduler: str | None = None,
+          workers: int | None = None) -> BuildResult:
     """Build the knowledge graph of ``inputs`` into the folder ``out``.
 
     Input problems go to ``warn`` and are kept in ``BuildResult.problems``; a document whose extraction takes
@@ -252,7 +263,9 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
     non-empty ``out``). ``append`` adds ``inputs`` to the build in ``out``: a document already there (same id,
     same text) is skipped, a new text under a known id replaces the old one, and the events are those of one
     build over all the documents (merged again from events.jsonl and the new mentions). An interrupted build
-    leaves ``out`` as it was, so running it again with ``append`` resumes it.
+    leaves ``out`` as it was, so running it again with ``append`` resumes it. ``n_process`` worker processes,
+    or ``engine="dask"`` (the cluster at ``scheduler``, else a local one of ``workers`` processes), parse and
+    extract with the same events (see :mod:`graphbuild.engines`).
     """
     out = Path(out)
     inputs = list(inputs)  # read twice when a progress bar counts them first
@@ -265,6 +278,9 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
             warn(err)
 
     check_out(out, force, inputs, append=append)
+    ontology_files = [str(f) for f in ontology_files]  # read by this process and by every worker
+    workers_engine = choose(engine, n_process=n_process, scheduler=scheduler, workers=workers,
+                            loader=Loader(model, tuple(ontology_files)))
     previous = read_previous(out) if append else Previous({}, {})
     ontology = load_ontology(ontology_files)
     nlp = load_pipeline(model, ontology)
@@ -275,8 +291,8 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
     # a document in another language than the pipeline's is named and skipped, not parsed into nothing
     docs = (doc for doc in read_documents(inputs, warn=note, language=getattr(nlp, "lang", None))
             if not previous.has(doc))  # with append: a document already in the output is not parsed again
-    results = process(docs, ontology, nlp, n_process=n_process,
-                      doc_timeout=doc_timeout, warn=note, debug=debug)
+    results = process(docs, ontology, nlp, doc_timeout=doc_timeout, warn=note, debug=debug,
+                      engine=workers_engine)
     if progress:
         from .progress import progress_bar
 

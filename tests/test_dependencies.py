@@ -31,9 +31,15 @@ def _imports(folder: Path) -> dict[str, str]:
     return found
 
 
+# imported only where an optional feature needs it, behind an ImportError with the install command
+OPTIONAL = {"distributed": "dask"}  # module -> the extra that brings it
+
+
 def test_every_import_of_the_package_is_a_declared_dependency():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     declared = {_name(r) for r in project["dependencies"]}
+    declared |= {_name(r) for module, extra in OPTIONAL.items() for r in project["optional-dependencies"][extra]
+                 if _name(r) == module}
     dists = packages_distributions()
     missing = []
     for module, where in _imports(ROOT / "graphbuild").items():

@@ -23,3 +23,14 @@ def test_no_main_attacker_when_none_carries_out_more_than_a_third():
     ms = [attack(0, GROUP, "a bus"), attack(1, ARMY, "a camp"), attack(2, third, "a shop"),
           attack(6, None, "two farmers")]
     assert resolve_incidents(ms)[-1].actor is None
+
+
+def test_a_building_named_as_attacker_lends_no_actor_to_the_modifier_of_an_attack():
+    # "a coalition air strike on the town" (actor only a modifier) and, by a misreading, "the clinic"
+    # as the only named attacker elsewhere: the coalition stays, a building is never the article's attacker
+    clinic = Actor("x-clinic", "the clinic", "facility", mention="the clinic", resolved=False)
+    coalition = Actor("x-coalition", "coalition", "military", mention="coalition", resolved=False)
+    weak = attack(0, coalition, "the town")
+    weak = Mention(weak.n, weak.event, weak_actor=True)
+    lone = Mention(3, Event("d", "sentence 3", (0, 4), clinic, None, "battle", "battle", "ASSAULT"))
+    assert [e.actor.id for e in resolve_incidents([weak, lone])] == [coalition.id]

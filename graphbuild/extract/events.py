@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor, Document, Event
 from ..text import normalize
 from .casualties import casualties
+from .coordination import counted_event_type
 from .coreference import Coref
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
@@ -93,6 +94,8 @@ class _Extractor:
                 return
             yield from nominal_frames(tok, lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_],
                                       self.words)
+        elif (counted := counted_event_type(tok, self.words)) is not None:
+            yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
 
     def mentions_at(self, tok: Token, sent: Span, n: int) -> Iterator[Mention]:
         for frame in self.frames_at(tok):
@@ -341,8 +344,10 @@ class _Extractor:
         if place is None or (is_region(place) and self.dateline is not None):
             place = self.dateline or place  # the dateline's city is more exact than "the Middle East"
         date, date_source = self._date(sent)
-        killed, injured = casualties(sent, self.words, frame.trigger) if etype == "ASSAULT" else (None, None)
         trig = frame.trigger
+        # "opened fire on the bus, killing five": the light verb's clause carries the counts of its event noun
+        anchor = trig.head if trig.pos_ == "NOUN" and trig.dep_ == "dobj" and self.words.light(trig.head) else trig
+        killed, injured = casualties(sent, self.words, anchor) if etype == "ASSAULT" else (None, None)
         statement = trig.pos_ == "VERB" or any(c.lower_ in DEMONSTRATIVE and c.lower_ != "that" or c.dep_ == "poss"
                                                 for c in trig.lefts)
         weak = {a.tok.i for a in actors if a.tok.i in frame.modifiers and a.tok.pos_ != "PROPN"

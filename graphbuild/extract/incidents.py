@@ -122,7 +122,8 @@ def _only_attacker(ms: list[Mention]) -> Mention | None:
     ("guerrilla" of "guerrilla raids") count only when nothing else is named, and unnamed armed men go with
     the one armed group the article names."""
     found = [m for m in ms if m.event.event_type == "ASSAULT" and m.event.actor is not None
-             and m.event.modality in ("asserted", "claimed", "alleged")]
+             and m.event.modality in ("asserted", "claimed", "alleged")
+             and m.event.actor.kind != "facility"]  # a building lends no attacker
     strong = [m for m in found if not m.weak_actor]
     pool = strong or found
     cands = {m.event.actor.id: m.event.actor for m in pool}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .coordination import agents_under_patient
 from .lexicon import ENT_ACTOR, INDEFINITE, Words
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
@@ -33,7 +34,7 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
     frame = Frame(noun, etype, text=_noun_phrase_text(noun))
     targets = prep_objects(noun, ("on", "against", "targeting", "upon"), words, places=True)
     targets += [t for t in prep_objects(noun, ("at", "toward", "towards"), words) if words.is_actor_word(t)]
-    if not targets and noun.lemma_.lower().endswith(DEVERBAL):
+    if not targets and (noun.lemma_.lower().endswith(DEVERBAL) or etype == "COERCE"):  # "the arrest of X"
         targets = [t for t in prep_objects(noun, ("of",), words, places=True)
                    if not words.is_instrument(t) and not words.is_event_noun(t) and t.pos_ != "NUM"]
     if not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("occur", "happen", "take"):
@@ -42,6 +43,9 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
                    if words.is_facility(t)]
     if not targets and etype in WITH_TYPES:  # "talks with the envoy", "held talks with the envoy"
         targets = _with_light_verb(noun, ("with",), words)
+    if not targets and etype == "ASSAULT":  # "opened fire on protesters", "carried out strikes on"
+        targets = [t for t in _with_light_verb(noun, ("on", "against", "targeting", "upon"), words)
+                   if words.is_actor_word(t) or words.is_facility(t)]
     if not targets and etype == "PROTEST":  # "staged a protest outside the ministry"
         targets = [t for t in _with_light_verb(noun, PROTEST_PREPS, words) if words.is_actor_word(t)
                    or words.is_facility(t)]
@@ -50,6 +54,7 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
         targets = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and words.is_facility(c)
                    and c not in named]
     actors, alleged = noun_actors(noun, words)
+    actors = actors or agents_under_patient(targets, words)  # "the arrest of X by police"
     for acl in noun.children:
         if acl.dep_ in ("acl", "relcl") and not targets:  # "raids that were apparently aimed at farmers"
             for v in [acl, *[c for c in acl.children if c.dep_ == "xcomp"]]:
@@ -126,6 +131,7 @@ def _part_of_verbal_event(noun: Token, words: Words) -> bool:
 
 
 def _has_own_target(noun: Token, words: Words) -> bool:
+    """ "strikes on the port", and "the shelling of the hospital" (the of-phrase of a deverbal noun)."""
     return bool(prep_objects(noun, ("on", "against", "targeting", "upon", "between"), words, places=True))
 
 

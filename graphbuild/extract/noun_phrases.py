@@ -144,6 +144,11 @@ def split_sides(toks: list[Token]) -> list[Arg]:
     out: list[Arg] = []
     seen: set[int] = set()
     for t in toks:
+        elided = _elided_head(t)
+        if elided and t.i not in seen:  # "Herder and farmer militias", read as "Herder" and "farmer militias"
+            out += elided
+            seen |= {t.i, *(c.i for c in t.conjuncts)}
+            continue
         lead = _hyphen_coordination(t)
         if lead is not None:
             first, rest = lead
@@ -164,6 +169,23 @@ def split_sides(toks: list[Token]) -> list[Arg]:
             else:
                 out.append(Arg(c))
     return out
+
+
+def _elided_head(first: Token) -> list[Arg]:
+    """ "Herder and farmer militias", which the small model reads as "Herder" coordinated with "farmer
+    militias": a bare singular noun coordinated with a plural whose own modifier is a bare singular noun is a
+    modifier too, the plural the head of both ("herder militias", "farmer militias")."""
+    if first.pos_ != "NOUN" or first.tag_ != "NN" or list(first.lefts) or first.dep_ == "conj":
+        return []
+    conj = [c for c in first.children if c.dep_ == "conj"]
+    if len(conj) != 1 or not any(c.dep_ == "cc" for c in first.children):
+        return []
+    (plural,) = conj
+    mods = list(plural.lefts)
+    if plural.pos_ != "NOUN" or plural.tag_ != "NNS" or len(mods) != 1 or mods[0].dep_ != "compound" or \
+            mods[0].tag_ != "NN" or list(mods[0].children):
+        return []
+    return [Arg(plural, f"{first.text} {plural.text}"), Arg(plural, f"{mods[0].text} {plural.text}")]
 
 
 def _hyphen_coordination(head: Token) -> tuple[Token, str] | None:
@@ -190,7 +212,7 @@ def modifier_actors(noun: Token, words: Words) -> list[Token]:
     def visit(t: Token, depth: int) -> None:
         if depth > 3 or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             return
-        if words.is_modifier_actor(t) and not words.is_event_noun(t):
+        if (words.is_modifier_actor(t) or _state_name(t, words)) and not words.is_event_noun(t):
             found.append(t)
             hyphened = [c for c in t.lefts if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
                         and c.i + 2 == t.i and t.doc[c.i + 1].text in "-\u2010\u2011\u2013"]
@@ -215,6 +237,12 @@ def modifier_actors(noun: Token, words: Words) -> list[Token]:
         if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
             visit(c, 0)
     return sorted(set(found), key=lambda t: t.i)
+
+
+def _state_name(tok: Token, words: Words) -> bool:
+    """The last word of a country's name of several words ("States" of "United States-led")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "GPE" and modifier_text(tok) != tok.text and \
+        bool(words.onto.state_of(modifier_text(tok)))
 
 
 def is_pronoun(tok: Token) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .coordination import participle_clause_head, shared_objects
 from .lexicon import REFLEXIVE, Words
 from .noun_events import noun_actors
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
@@ -38,7 +39,9 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
             actor_heads = _event_in_pp(verb, words)  # "killed in ELF raids": the event noun
     else:
         actor_heads = subjects(verb, words=words)
-        target_heads = objects(verb)
+        target_heads = objects(verb) or shared_objects(verb, words)  # "attacked and looted the depot"
+        if not actor_heads and (clause := participle_clause_head(verb)) is not None:
+            actor_heads = subjects(clause, words=words)  # "... with siege tactics, shelling and starving ..."
     if actor_heads and all(words.is_fight(a) for a in actor_heads):
         return  # "died in clashes with the militia": a casualty of the fight, which is the event
     # instruments and event nouns are not sides

@@ -1,0 +1,88 @@
+"""Classes of misses on modern conflict news (issue 10): sentences written for these tests, against the pinned
+model (en_core_web_sm 3.8), and hand-built parses where the rule is about structure."""
+
+import pytest
+
+from graphbuild.evaluate import norm
+
+pytestmark = pytest.mark.model
+
+
+def triples(events):
+    return {(e.actor and norm(e.actor.mention), e.event_type, e.target and norm(e.target.mention)) for e in events}
+
+
+CASES = [
+    # people named by what they do, though the same word names a means ("hackers" of a cyber attack)
+    ("Pro-government hackers hijacked the news agency's website.",
+     {("pro government hackers", "ASSAULT", "news agency website")}),
+    ("Rioters torched a police station in the capital.", {("rioters", "ASSAULT", "police station")}),
+    # verbs of attack missing from the lexicon
+    ("The strike was claimed by the navy, which sank a Russian landing ship off the coast.",
+     {("navy", "ASSAULT", "russian landing ship")}),
+    # an event named as the compound of a noun that counts events; a country of several words in "X-led"
+    ("A United States-led bombing campaign against the Islamic State intensified.",
+     {("united states", "ASSAULT", "islamic state")}),
+    ("The army's shelling campaign against rebel villages went on.", {("army", "ASSAULT", "rebel villages")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_triples(extract, text, expected):
+    assert expected <= triples(extract(text))
+
+
+def test_no_attack_without_a_victim(extract):
+    assert not [e for e in extract("Economic growth sank to two percent last year.") if e.event_type == "ASSAULT"]
+
+
+def test_a_verb_shares_the_object_of_the_verb_coordinated_with_it(extract):
+    assert ("gunmen", "ASSAULT", "fuel depot") in triples(extract("Gunmen attacked and looted the fuel depot."))
+
+
+def test_a_participle_hung_on_a_noun_shares_the_subject_of_its_clause(ontology):
+    # "Troops took the town with siege tactics , shelling and starving residents ." parsed as the small model
+    # does on longer sentences: "shelling" a conjunct of "tactics"
+    import spacy
+    from spacy.tokens import Doc
+
+    from graphbuild.extract import extract_events
+    from graphbuild.records import Document
+
+    words = ["Troops", "took", "the", "town", "with", "siege", "tactics", ",", "shelling", "and", "starving",
+             "residents", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 6, 4, 6, 6, 8, 8, 10, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "compound", "pobj", "punct", "conj", "cc", "conj",
+                    "dobj", "punct"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "NOUN", "NOUN", "PUNCT", "VERB", "CCONJ", "VERB", "NOUN",
+                   "PUNCT"],
+              tags=["NNS", "VBD", "DT", "NN", "IN", "NN", "NNS", ",", "VBG", "CC", "VBG", "NNS", "."],
+              lemmas=["troop", "take", "the", "town", "with", "siege", "tactic", ",", "shell", "and", "starve",
+                      "resident", "."], sent_starts=[True] + [False] * 12)
+    evs = list(extract_events(doc, Document("t", doc.text), ontology))
+    assert ("troops", "ASSAULT", "residents") in triples(evs)
+
+
+ARRESTS = [  # COERCE: the arrester is the actor, the arrested the target, never reversed
+    ("Police arrested two journalists in Lagos.", ("police", "COERCE", "two journalists")),
+    ("Two activists were detained by security forces on Monday.", ("security forces", "COERCE", "two activists")),
+    ("The arrest of the opposition leader by police sparked protests.", ("police", "COERCE", "opposition leader")),
+    ("The deportation of the refugees by the authorities drew criticism.",
+     ("authorities", "COERCE", "refugees")),
+]
+
+
+@pytest.mark.parametrize("text,want", ARRESTS, ids=[c[0][:40] for c in ARRESTS])
+def test_arrests_keep_their_direction(extract, text, want):
+    got = triples(extract(text))
+    assert want in got and (want[2], want[1], want[0]) not in got
+
+
+def test_coordinated_modifiers_the_parser_reads_as_nouns_are_both_sides(extract):
+    (ev,) = extract("Herder and farmer militias clashed near the river.")
+    assert {norm(ev.actor.mention), norm(ev.target.mention)} == {"herder militias", "farmer militias"}
+
+
+def test_light_verb_and_event_noun_take_the_verbs_on_phrase(extract):
+    got = triples(extract("Soldiers opened fire on protesters outside the governor's office."))
+    assert ("soldiers", "ASSAULT", "protesters") in got
