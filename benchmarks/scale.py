@@ -1,15 +1,25 @@
 """Scale: a whole build against a bare spaCy parse of the same texts, as whole processes. Prints figures; not a
 timed test. The machine may be shared: run it twice, trust the lower times.
 
-Rows (issue 9): wall time build / bare ``nlp.pipe`` parse over the dev corpus and over one article; peak
-memory (RSS, from ``/usr/bin/time -f %M``) of a build at 1x, 4x and 8x the corpus; the speed-up of
-``--n-process 2`` (worker processes that parse and extract); a Dask build (``--engine dask --workers 2``)
-against the local one, with a check that their event ids are equal; tokens/s and documents/s of the build.
-The parallel rows also give user+sys CPU time (the workers' included) and the load average, since on a shared
-machine a speed-up is only as good as the idle cores. The dev corpus is the texts of the wikievents and muc4
-dev sets (86 documents); copies beyond 1x get new ids, so they are parsed and merged like new articles.
+Rows (issue 9), each chosen with ``--rows``:
 
-usage: python benchmarks/scale.py [--multiples 1,4,8] [--rows one,dev,memory,n-process,dask]
+- ``ratio``: wall time build / bare ``nlp.pipe`` parse over the dev corpus and over one article;
+- ``memory``: peak memory (RSS, from ``/usr/bin/time -f %M``) of a build at 1x, 4x, 8x and 16x the corpus
+  (``--multiples``), with tokens/s and documents/s at each;
+- ``n-process``: the speed-up of ``--n-process 2`` (worker processes that parse and extract), and ``dask``: a
+  build with ``--engine dask --workers 2`` against the local one, with a check that their event ids are equal;
+  both give user+sys CPU time (the workers' included) and the load average, since on a shared machine a
+  speed-up is only as good as the idle cores (``--parallel-copies K`` runs them on K times the corpus);
+- ``sparql``: a generated graph of about 1M triples (``--triples``; synthetic events through
+  ``export.rdf.triples``) bulk-loaded into the store and parsed into an in-memory rdflib Graph, and three
+  analyst queries on each: load and query seconds side by side.
+
+The dev corpus is the texts of the wikievents and muc4 dev sets (86 documents); copies beyond 1x get new ids,
+so they are parsed and merged like new articles (repeated texts add no new words to spaCy's vocabulary).
+Everything takes about 15 minutes on an idle 2-core laptop; ``--rows ratio,sparql --multiples 1,4,8`` less.
+
+usage: python benchmarks/scale.py [--rows ratio,memory,n-process,dask,sparql] [--multiples 1,4,8,16]
+                                  [--triples 1000000] [--parallel-copies K]
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ from pathlib import Path
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 CORPUS = ("wikievents_dev.gold.jsonl", "muc4_dev.gold.jsonl")
 TIME = "/usr/bin/time"
+ROWS = ("ratio", "memory", "n-process", "dask", "sparql")
 
 PARSE = """\
 import sys
@@ -77,9 +88,6 @@ def build(path: Path, out: Path, *extra: str) -> tuple[float, float]:
     return wall, rss
 
 
-ROWS = ("one", "dev", "memory", "n-process", "dask")
-
-
 def timed_build(path: Path, out: Path, *extra: str) -> tuple[float, float]:
     """Wall seconds and user+sys CPU seconds of a whole build, its worker processes included (they are its
     children: spawned processes, or the nannies' workers of a local Dask cluster)."""
@@ -122,50 +130,142 @@ def parallel_rows(dev: Path, tmp: Path, rows: list[str], copies: int = 1) -> Non
 
 def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--multiples", default="1,4,8", help="corpus sizes for peak memory (default 1,4,8)")
-    ap.add_argument("--rows", default=",".join(ROWS), help=f"the rows to run (default all: {','.join(ROWS)})")
+    ap.add_argument("--rows", default=",".join(ROWS), help=f"rows to measure (default {','.join(ROWS)})")
+    ap.add_argument("--multiples", default="1,4,8,16", help="corpus sizes for peak memory (default 1,4,8,16)")
+    ap.add_argument("--triples", type=int, default=1_000_000, help="size of the SPARQL graph (default 1M)")
     ap.add_argument("--skip-n-process", action="store_true", help="leave out the --n-process 2 run")
     ap.add_argument("--parallel-copies", type=int, default=1, metavar="K",
                     help="the n-process and dask rows on K times the dev corpus (default 1)")
     opts = ap.parse_args(argv)
     multiples = [int(x) for x in opts.multiples.split(",")]
-    rows = [r for r in opts.rows.split(",") if r and not (opts.skip_n_process and r == "n-process")]
-    if unknown := set(rows) - set(ROWS):
-        ap.error(f"unknown rows: {', '.join(sorted(unknown))} (known: {', '.join(ROWS)})")
+    rows = set(opts.rows.split(",")) - ({"n-process"} if opts.skip_n_process else set())
+    if rows - set(ROWS):
+        ap.error(f"unknown rows: {', '.join(sorted(rows - set(ROWS)))} (known: {', '.join(ROWS)})")
     docs = corpus()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         one = write_corpus(docs[:1], 1, tmp / "one.jsonl")
         dev = write_corpus(docs, 1, tmp / "dev.jsonl")
-        build(one, tmp / "warm")  # fills the start-up cache, so no run below pays for it
-        print(f"dev corpus: {len(docs)} documents, {sum(len(d['text']) for d in docs) / 1000:.0f} K characters")
-
-        if "one" in rows:
+        if rows - {"sparql"}:
+            build(one, tmp / "warm")  # fills the start-up cache, so no run below pays for it
+        builds = rows & {"ratio", "memory"}
+        if builds:
+            print(f"dev corpus: {len(docs)} documents, {sum(len(d['text']) for d in docs) / 1000:.0f} K characters")
+            pd, prss, tokens = parse(dev)
+        if "ratio" in rows:
             p1, _, _ = parse(one)
             b1, _ = build(one, tmp / "out-one")
             print(f"one article   build {b1:6.1f} s   bare parse {p1:6.1f} s   ratio {b1 / p1:.2f}x")
-
-        if "dev" in rows or "memory" in rows:
-            pd, prss, tokens = parse(dev)
+        if builds:
             bd, brss = build(dev, tmp / "out-dev")
+        if "ratio" in rows:
             print(f"dev corpus    build {bd:6.1f} s   bare parse {pd:6.1f} s   ratio {bd / pd:.2f}x")
-            print(f"              build {tokens / bd:,.0f} tokens/s, {len(docs) / bd:.1f} docs/s; "
-                  f"bare parse {tokens / pd:,.0f} tokens/s ({tokens:,} tokens)")
-            print(f"              peak RSS build {brss:.0f} MB, bare parse {prss:.0f} MB")
+            print(f"              bare parse {tokens / pd:,.0f} tokens/s ({tokens:,} tokens), "
+                  f"peak RSS {prss:.0f} MB")
 
         if "memory" in rows:
             rss = {1: brss}
             for k in multiples:
-                if k == 1:
-                    continue
-                wall, rss[k] = build(write_corpus(docs, k, tmp / f"dev{k}.jsonl"), tmp / f"out-{k}")
-                print(f"{k}x corpus     build {wall:6.1f} s   {k * len(docs) / wall:.1f} docs/s   "
-                      f"{k * tokens / wall:,.0f} tokens/s   peak RSS {rss[k]:.0f} MB ({rss[k] / brss:.2f}x of 1x)")
+                wall, rss[k] = (bd, brss) if k == 1 else build(write_corpus(docs, k, tmp / f"dev{k}.jsonl"),
+                                                               tmp / f"out-{k}")
+                print(f"{k:>2}x corpus    build {wall:6.1f} s   {k * len(docs) / wall:5.1f} docs/s   "
+                      f"{k * tokens / wall:7,.0f} tokens/s   peak RSS {rss[k]:4.0f} MB ({rss[k] / brss:.2f}x of 1x)")
 
-        if "n-process" in rows or "dask" in rows:
+        if rows & {"n-process", "dask"}:
             parallel = dev if opts.parallel_copies == 1 else \
                 write_corpus(docs, opts.parallel_copies, tmp / f"par{opts.parallel_copies}.jsonl")
             parallel_rows(parallel, tmp, rows, opts.parallel_copies)
+
+        if "sparql" in rows:
+            sparql(opts.triples, tmp)
+
+# --------------------------------------------------------------------------- SPARQL: the store vs rdflib
+
+SPARQL_QUERIES = {  # three questions an analyst asks: g-1 is the most active actor, g-300 one of middling activity
+    "events of an actor by type": """
+        SELECT ?type (COUNT(?event) AS ?n) WHERE {
+          { ?event cekg:actor actor:g-1 } UNION { ?event cekg:target actor:g-1 }
+          ?event a ?type . FILTER(STRSTARTS(STR(?type), STR(plover:)))
+        } GROUP BY ?type ORDER BY DESC(?n)""",
+    "events per month": """
+        SELECT ?month (COUNT(?event) AS ?n) WHERE {
+          ?event a sem:Event ; sem:hasTimeStamp ?date . BIND(SUBSTR(STR(?date), 1, 7) AS ?month)
+        } GROUP BY ?month ORDER BY ?month""",
+    "actors two hops from one": """
+        SELECT (COUNT(DISTINCT ?far) AS ?n) WHERE {
+          ?e1 cekg:actor|cekg:target actor:g-300 . ?e1 cekg:actor|cekg:target ?near .
+          FILTER(?near != actor:g-300)
+          ?e2 cekg:actor|cekg:target ?near . ?e2 cekg:actor|cekg:target ?far .
+          FILTER(?far != actor:g-300 && ?far != ?near)
+        }""",
+}
+
+
+def synthetic_events(n: int, seed: int = 9) -> list:
+    """``n`` mentions in the project's records, each its own article: actors drawn with a long tail (a few
+    very active, most seldom seen), types, modalities, two years of dates, places; two reports of each
+    event, in two articles."""
+    import random
+
+    from graphbuild.records import EVENT_TYPES, Actor, Event, Place
+
+    rng = random.Random(seed)
+    kinds = ("armed_group", "military", "government", "civilians", "organisation")
+    actors = [Actor(f"g-{i}", f"Group {i}", kinds[i % len(kinds)], None, f"group {i}", False) for i in range(1, 3001)]
+    places = [Place(f"Town {i}", None, round(rng.uniform(-30, 40), 3), round(rng.uniform(-20, 60), 3))
+              for i in range(400)]
+    modalities = ("asserted",) * 6 + ("claimed", "alleged", "threatened", "denied")
+    events = []
+    for i in range(n // 2):  # two reports of each event, in two articles
+        a, t = (actors[int(len(actors) * rng.random() ** 3)] for _ in range(2))
+        day = f"20{rng.choice(('23', '24'))}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        kind, modality, place = rng.choice(EVENT_TYPES), rng.choice(modalities), rng.choice(places)
+        for k in range(2):
+            sentence = f"{a.label} and {t.label} clashed in {place.label}, report {k} of {i}."
+            events.append(Event(f"art-{i}-{k}", sentence, (0, len(a.label)), a, t, "clashed", "clash", kind,
+                                modality=modality, place=place, date=day, date_source="sentence",
+                                confidence=round(rng.uniform(0.3, 0.95), 2)))
+    return events
+
+
+def sparql(target_triples: int, tmp: Path) -> None:
+    """Generate a graph of about ``target_triples`` triples through export.rdf.triples, load it into the
+    store (bulk load) and into an in-memory rdflib Graph, and time the three queries on each."""
+    import pyoxigraph as ox
+    import rdflib
+
+    from graphbuild.cache import load_ontology
+    from graphbuild.export.rdf import prefixes, triples, write_ntriples
+    from graphbuild.graph import merge_events
+    from graphbuild.store import load_store, query
+
+    t0 = time.perf_counter()
+    nt = tmp / "synthetic.nt"
+    write_ntriples(triples(merge_events(synthetic_events(target_triples // 19)), load_ontology()), nt)
+    n = sum(1 for _ in open(nt, "rb"))
+    print(f"SPARQL        {n:,} triples generated in {time.perf_counter() - t0:.0f} s "
+          f"({nt.stat().st_size / 1e6:.0f} MB of N-Triples)")
+    t0 = time.perf_counter()
+    load_store(nt, tmp / "synthetic-store")
+    store = ox.Store.read_only(str(tmp / "synthetic-store"))
+    ox_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    g = rdflib.Graph()
+    g.parse(nt, format="nt")
+    rdf_load = time.perf_counter() - t0
+    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes().items())
+    print(f"              {'':28} {'store (Oxigraph)':>18} {'rdflib in memory':>18}")
+    print(f"              {'load':28} {ox_load:16.1f} s {rdf_load:16.1f} s")
+    for name, text in SPARQL_QUERIES.items():
+        t0 = time.perf_counter()
+        a = [tuple(str(v) for v in row) for row in query(store, text)]
+        t_ox = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        b = [tuple(str(v) for v in row) for row in g.query(head + text)]
+        t_rdf = time.perf_counter() - t0
+        agree = "" if len(a) == len(b) else f"  (rows differ: {len(a)} vs {len(b)})"
+        shown = f"n = {a[0][0].split('^^')[0]}" if len(a) == 1 else f"{len(a)} rows"
+        print(f"              {name:28} {t_ox:16.2f} s {t_rdf:16.2f} s   {shown}{agree}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -191,22 +191,79 @@ def _told_date(e: Event) -> str | None:
     return e.date if e.date_source in (None, "sentence") else None
 
 
-def _compatible(a: Event, b: Event) -> bool:
-    # reports that it occurred, that it may occur, that it did not: reports of different events
-    if MODALITY_TABLE[a.modality].reality != MODALITY_TABLE[b.modality].reality:
-        return False
-    if _told_date(a) and _told_date(b) and _told_date(a) != _told_date(b):
-        return False
-    if not places_compatible(a.place, b.place):
-        return False
-    if a.actor is None or a.target is None:
-        # with a side unknown, only reports in the same article are taken for one event
-        return a.doc_id == b.doc_id
-    return True
-
-
 def _order(e: Event) -> tuple:
     return (e.doc_id, e.span[0], e.span[1], e.sentence, e.event_type, e.action_lemma)
+
+
+@dataclass
+class _Cluster:
+    """What the greedy merge needs to know of one event: its mentions' modality reality, told dates, places and
+    article (when a side is unknown), its first mention and first told date (for the id), and its members."""
+
+    key: tuple
+    head: Event
+    reality: str
+    one_doc: str | None
+    date: str | None = None
+    dates: set[str] = field(default_factory=set)
+    places: set[Place] = field(default_factory=set)
+    members: list = field(default_factory=list)
+
+
+class Clusters:
+    """The grouping of :func:`merge_events`, one mention at a time, mentions given in document order
+    (:func:`mention_key` gives each its key). Each event keeps what the comparisons need (its distinct places
+    and told dates, its first mention) and, per mention, only the reference the caller passes in (the
+    mention itself, or where it lies on disk), so a corpus can be merged without holding its mentions."""
+
+    def __init__(self):
+        self.groups: dict[tuple, list[_Cluster]] = defaultdict(list)
+
+    def add(self, ev: Event, key: tuple, ref) -> _Cluster:
+        """Put ``ev`` (referred to as ``ref``) in the first event of its key it fits, else a new one."""
+        told, reality = _told_date(ev), MODALITY_TABLE[ev.modality].reality
+        one_doc = ev.actor is None or ev.target is None
+        clusters = self.groups[key]
+        for cluster in clusters:  # the first event every mention of which could be this one's
+            if told and cluster.dates - {told}:  # told another date
+                continue
+            # reports that it occurred, that it may occur, that it did not: reports of different events
+            if cluster.reality != reality:
+                continue
+            # with a side unknown, only reports in the same article are taken for one event
+            if one_doc and cluster.one_doc != ev.doc_id:
+                continue
+            if ev.place is not None and not all(places_compatible(ev.place, p) for p in cluster.places):
+                continue
+            break
+        else:
+            cluster = _Cluster(key, ev, reality, ev.doc_id)
+            clusters.append(cluster)
+        if cluster.one_doc != ev.doc_id:
+            cluster.one_doc = None
+        if told:
+            cluster.dates.add(told)
+            cluster.date = cluster.date or told
+        if ev.place is not None:
+            cluster.places.add(ev.place)
+        cluster.members.append(ref)
+        return cluster
+
+    def events(self) -> list[tuple[str, _Cluster]]:
+        """(event id, cluster) of every event, in the order of :func:`merge_events`."""
+        out = [(stable_id(c.key, c.date, c.head.doc_id, c.head.sentence, c.head.span, prefix="e-"), c)
+               for clusters in self.groups.values() for c in clusters]
+        out.sort(key=lambda x: (_order(x[1].head), x[0]))
+        return out
+
+
+def mention_key(ev: Event, same: dict[tuple[str, str], Actor]) -> tuple:
+    """The key of a mention's event: its two sides (one name for a facility named several ways in an article,
+    ``same`` from :func:`_coreferent_facilities`) and its type."""
+    def side(actor: Actor | None) -> str | None:
+        return None if actor is None else same.get((ev.doc_id, actor.id), actor).id
+
+    return (side(ev.actor), ev.event_type, side(ev.target))
 
 
 def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
@@ -224,36 +281,10 @@ def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
     for ev in sorted(events, key=_order):
         unique.setdefault(ev.id, ev)  # the same mention twice (an input read twice) is one report, not two
     same = _coreferent_facilities(list(unique.values()))
-
-    def side(ev: Event, actor: Actor | None) -> str | None:
-        return None if actor is None else same.get((ev.doc_id, actor.id), actor).id
-
-    groups: dict[tuple, list[list[Event]]] = defaultdict(list)
-    dates: dict[int, set[str]] = {}  # the dates in each cluster, to pass over most clusters at a glance
+    clusters = Clusters()
     for ev in unique.values():
-        key = (side(ev, ev.actor), ev.event_type, side(ev, ev.target))
-        clusters = groups[key]
-        for cluster in clusters:
-            if _told_date(ev) and dates[id(cluster)] - {_told_date(ev)}:
-                continue
-            if all(_compatible(ev, other) for other in cluster):
-                cluster.append(ev)
-                break
-        else:
-            cluster = [ev]
-            clusters.append(cluster)
-            dates[id(cluster)] = set()
-        if _told_date(ev):
-            dates[id(cluster)].add(_told_date(ev))
-    merged = []
-    for key, clusters in groups.items():
-        for cluster in clusters:
-            head = cluster[0]
-            date = next((_told_date(e) for e in cluster if _told_date(e)), None)
-            eid = stable_id(key, date, head.doc_id, head.sentence, head.span, prefix="e-")
-            merged.append(MergedEvent(eid, tuple(e.with_event_id(eid) for e in cluster)))
-    merged.sort(key=lambda m: (_order(m.first), m.event_id))
-    return merged
+        clusters.add(ev, mention_key(ev, same), ev)
+    return [MergedEvent(eid, tuple(e.with_event_id(eid) for e in c.members)) for eid, c in clusters.events()]
 
 
 def mentions_of(merged: Sequence[MergedEvent]) -> list[Event]:

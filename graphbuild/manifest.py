@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,13 +33,14 @@ def digest(text: str) -> str:
 
 @dataclass(frozen=True)
 class Previous:
-    """The content of an earlier build: its documents (metadata only) with their text's sha256, its mentions
-    and its affiliations."""
+    """The content of an earlier build: its documents (metadata only) with their text's sha256, its
+    affiliations, and where its mentions are (read when needed, not held)."""
 
     documents: Mapping[str, Document]
     hashes: Mapping[str, str]
-    events: tuple[Event, ...] = ()
     affiliations: tuple[Affiliation, ...] = ()
+    events_file: Path | None = None
+    dropped: frozenset[str] = frozenset()
 
     def has(self, doc: Document) -> bool:
         """The same document (id and text) is in the earlier build."""
@@ -52,8 +53,13 @@ class Previous:
             return self
         return replace(self, documents={k: v for k, v in self.documents.items() if k not in drop},
                        hashes={k: v for k, v in self.hashes.items() if k not in drop},
-                       events=tuple(e for e in self.events if e.doc_id not in drop),
-                       affiliations=tuple(a for a in self.affiliations if a.doc_id not in drop))
+                       affiliations=tuple(a for a in self.affiliations if a.doc_id not in drop),
+                       dropped=self.dropped | drop)
+
+    def mentions(self) -> Iterator[Event]:
+        """Its mentions, read from its events.jsonl as they are asked for."""
+        if self.events_file is not None:
+            yield from (e for e in read_events(self.events_file) if e.doc_id not in self.dropped)
 
 
 def write_manifest(folder: Path, documents: Mapping[str, Document], hashes: Mapping[str, str],
@@ -102,7 +108,7 @@ def read_previous(folder: Path) -> Previous:
                 except (KeyError, TypeError, AttributeError, ValueError, InputError) as e:
                     raise InputError(f"not a valid affiliation record ({type(e).__name__}: {e})", path=path,
                                      line=n) from None
-    return Previous(documents, hashes, tuple(read_events(folder / "events.jsonl")), tuple(affiliations))
+    return Previous(documents, hashes, tuple(affiliations), folder / "events.jsonl")
 
 
 def _document_record(doc: Document, sha256: str) -> dict:

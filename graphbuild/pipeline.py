@@ -5,30 +5,33 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from .cache import load_ontology
 from .documents import read_documents
 from .engines import Engine, Loader, Options, Processes, choose, thread_time_limit
 from .errors import GraphbuildError, InputError, OutputError
-from .export import write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html
+from .export import read_events, write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html
 from .export.files import atomic_dir
 from .export.rdf import convert, triples, write_ntriples
 from .extract import extract_affiliations, extract_events
-from .graph import MergedEvent, actors_of, build_graph, mentions_of, merge_events
+from .graph import MergedEvent, actors_of, build_graph, mentions_of
 from .manifest import Previous, digest, read_previous, write_manifest
 from .namespaces import DEFAULT_BASE
 from .nlp import CHUNK_SIZE, load_pipeline, split_text
 from .ontology import Ontology
 from .records import Affiliation, Document, Event
+from .spill import Merged, Spill
 
 OUTPUTS = ("events.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "store", "graph.html", "nodes.csv",
            "edges.csv", "graph.graphml", "events.csv", "graph.gexf")
 DOC_TIMEOUT = 60.0  # seconds per 100,000 characters a document's extraction may take
-BATCH_CHARS = 100_000  # characters parsed at once (about 330 MB of parser memory with en_core_web_sm)
+BATCH_CHARS = 25_000  # characters parsed at once: at 100,000 the peak grew with the corpus (630 -> 733 MB, 1x -> 4x),
+# as more batch mixes were met; at 25,000 it is flat (509, 513 MB) for a parse about 6% slower
 
 
 def _raise(err: InputError) -> None:
@@ -39,10 +42,11 @@ def _raise(err: InputError) -> None:
 class BuildResult:
     out: Path
     documents: int = 0
-    merged: list[MergedEvent] = field(default_factory=list)
+    merged: Sequence[MergedEvent] = field(default_factory=list)  # a build's: read from its events.jsonl
     problems: list[GraphbuildError] = field(default_factory=list)  # skipped inputs, and warnings
     paths: dict[str, Path] = field(default_factory=dict)
     kept: int | None = None  # with --append: the documents already in the output, skipped
+    counts: tuple[int, int, int] | None = None  # events, mentions, actors, when known without reading merged
 
     @property
     def events(self) -> list[Event]:
@@ -55,12 +59,13 @@ class BuildResult:
 
     @property
     def actors(self) -> int:
-        return len(actors_of(self.merged))
+        return self.counts[2] if self.counts else len(actors_of(self.merged))
 
     def summary(self) -> str:
-        n_mentions = sum(len(m.mentions) for m in self.merged)
-        lines = [f"graphbuild: {_n(self.documents, 'document')}, {_n(len(self.merged), 'event')} "
-                 f"({_n(n_mentions, 'mention')}), {_n(self.actors, 'actor')}"
+        n_events, n_mentions, n_actors = self.counts or (
+            len(self.merged), sum(len(m.mentions) for m in self.merged), self.actors)
+        lines = [f"graphbuild: {_n(self.documents, 'document')}, {_n(n_events, 'event')} "
+                 f"({_n(n_mentions, 'mention')}), {_n(n_actors, 'actor')}"
                  + (f" ({self.documents - self.kept} new, {self.kept} already there)" if self.kept is not None else "")
                  + self._problems() + "."]
         for name, path in self.paths.items():
@@ -286,7 +291,6 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
     nlp = load_pipeline(model, ontology)
     documents: dict[str, Document] = {}
     hashes: dict[str, str] = {}
-    events: list[Event] = []
     affiliations: list[Affiliation] = []
     # a document in another language than the pipeline's is named and skipped, not parsed into nothing
     docs = (doc for doc in read_documents(inputs, warn=note, language=getattr(nlp, "lang", None))
@@ -297,47 +301,80 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
         from .progress import progress_bar
 
         results = progress_bar(results, inputs)
-    for doc, evs, affs in results:
-        documents[doc.id] = replace(doc, text="")  # keep metadata, not text
-        hashes[doc.id] = digest(doc.text)
-        events += evs
-        affiliations += affs
-    if append and previous.documents:
-        old = previous.without(documents)  # a new text under a known id replaces the old one
-        if not documents:  # nothing new: the output stays as it is
-            result = BuildResult(out=out, documents=len(old.documents), merged=merge_events(old.events),
-                                 problems=problems, kept=len(old.documents))
-            result.paths = {name: out / name for name in OUTPUTS}
-            return result
-        kept_count = len(old.documents)
-        documents = {**old.documents, **documents}
-        hashes = {**old.hashes, **hashes}
-        events = [*old.events, *events]
-        affiliations = [*old.affiliations, *affiliations]
-    else:
-        kept_count = None
-    if not documents:
-        raise InputError("no input could be used" + ("" if problems else " (no documents found)")
-                         + "; nothing written" + (f", {out} left as it was" if out.exists() else ""))
-    merged = merge_events(events)
-    result = BuildResult(out=out, documents=len(documents), merged=merged, problems=problems, kept=kept_count)
-    with atomic_dir(out) as tmp:
-        write_outputs(merged, {name: tmp / name for name in OUTPUTS}, ontology, documents, affiliations,
-                      base=base, title=f"graphbuild: {len(documents)} article{'' if len(documents) == 1 else 's'}")
-        write_manifest(tmp, documents, hashes, affiliations)
-    result.paths = {name: out / name for name in OUTPUTS}
-    return result
+    kept_count = None
+    try:
+        # the mentions go to disk as they come, in the folder that becomes the output (deleted before)
+        with atomic_dir(out) as tmp, Spill(tmp / ".events.spill") as spill:
+            for doc, evs, affs in results:
+                documents[doc.id] = replace(doc, text="")  # keep metadata, not text
+                hashes[doc.id] = digest(doc.text)
+                spill.add(evs)
+                affiliations += affs
+            if append and previous.documents:
+                old = previous.without(documents)  # a new text under a known id replaces the old one
+                if not documents:  # nothing new: the output stays as it is
+                    raise _Unchanged(len(old.documents))
+                kept_count = len(old.documents)
+                documents = {**old.documents, **documents}
+                hashes = {**old.hashes, **hashes}
+                spill.add(old.mentions())
+                affiliations = [*old.affiliations, *affiliations]
+            if not documents:
+                raise InputError("no input could be used" + ("" if problems else " (no documents found)")
+                                 + "; nothing written" + (f", {out} left as it was" if out.exists() else ""))
+            merged = spill.merge()
+            write_outputs(merged, {name: tmp / name for name in OUTPUTS}, ontology, documents, affiliations,
+                          base=base,
+                          title=f"graphbuild: {len(documents)} article{'' if len(documents) == 1 else 's'}")
+            write_manifest(tmp, documents, hashes, affiliations)
+            counts = (len(merged), merged.mention_count, merged.actors)
+    except _Unchanged as unchanged:
+        return BuildResult(out=out, documents=unchanged.kept, merged=_Saved(out / "events.jsonl"),
+                           problems=problems, paths={name: out / name for name in OUTPUTS}, kept=unchanged.kept)
+    return BuildResult(out=out, documents=len(documents), merged=_Saved(out / "events.jsonl"), problems=problems,
+                       paths={name: out / name for name in OUTPUTS}, kept=kept_count, counts=counts)
 
 
-def write_outputs(merged: list[MergedEvent], paths: dict[str, Path], ontology: Ontology,
+class _Unchanged(Exception):
+    """An append with nothing new: the output is left as it is."""
+
+    def __init__(self, kept: int):
+        self.kept = kept
+
+
+class _Saved(Sequence):
+    """The merged events of a finished build, read from its events.jsonl when first asked for: a build does
+    not hold them. (events.jsonl is in document order, each mention carrying its event id.)"""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @cached_property
+    def _merged(self) -> list[MergedEvent]:
+        groups: dict[str, list[Event]] = {}
+        for ev in read_events(self.path):
+            groups.setdefault(ev.event_id or ev.id, []).append(ev)
+        return [MergedEvent(eid, tuple(ms)) for eid, ms in groups.items()]
+
+    def __len__(self) -> int:
+        return len(self._merged)
+
+    def __getitem__(self, i):
+        return self._merged[i]
+
+
+def write_outputs(merged: Sequence[MergedEvent] | Merged, paths: dict[str, Path], ontology: Ontology,
                   documents: dict[str, Document], affiliations: list[Affiliation], *, base: str = DEFAULT_BASE,
                   title: str = "graphbuild") -> None:
     """Every output of a build (the names of ``OUTPUTS``). The RDF goes out as a stream of N-Triples, which
-    the store bulk-loads and Oxigraph re-serializes to Turtle and JSON-LD: no in-memory graph of everything."""
+    the store bulk-loads and Oxigraph re-serializes to Turtle and JSON-LD: no in-memory graph of everything.
+    ``merged`` may be a :class:`~graphbuild.spill.Merged`, read from disk on each pass: then events.jsonl,
+    graph.nt and events.csv are written as streams, and only the actor graph is held."""
     from .store import load_store
 
     actor_graph = build_graph(merged)  # one actor graph for the page, the tables and GraphML
-    write_events(mentions_of(merged), paths["events.jsonl"], documents)
+    mentions = merged.mentions() if isinstance(merged, Merged) else mentions_of(merged)
+    write_events(mentions, paths["events.jsonl"], documents)
     write_ntriples(triples(merged, ontology, documents, affiliations, base=base), paths["graph.nt"])
     load_store(paths["graph.nt"], paths["store"])
     for name in ("graph.ttl", "graph.jsonld"):

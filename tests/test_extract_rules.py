@@ -107,7 +107,7 @@ def test_pronoun_subject_takes_the_previous_subject(mini_ontology):
                       ents=["B-ORG", "I-ORG", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "O"],
                       starts=[True, False, False, False, False, True, False, False, False, False])
     assault = [ev for ev in run(doc, mini_ontology) if ev.event_type == "ASSAULT"]
-    assert [(ev.actor.id, ev.actor.mention) for ev in assault] == [("kataib-hezbollah", "Kataib Hezbollah")]
+    assert [(ev.actor.id, ev.actor.mention) for ev in assault] == [("kataib-hezbollah", "It (Kataib Hezbollah)")]
 
 
 def test_perpetrator_named_in_the_next_sentence_fills_the_actor():

@@ -10,7 +10,7 @@ them.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ..graph import MergedEvent
@@ -63,8 +63,11 @@ def event_rows(merged: Sequence[MergedEvent], documents: Mapping[str, Document] 
     >>> row["actor"], row["target"], row["date"], row["mentions"], row["fatalities"]
     ('United States', 'Iran', '2024-02-02', 1, None)
     """
-    documents, sponsors = documents or {}, sponsors or {}
-    rows = []
+    return list(_event_rows(merged, documents or {}, sponsors or {}))
+
+
+def _event_rows(merged: Iterable[MergedEvent], documents: Mapping[str, Document], sponsors: Sponsors
+                ) -> Iterator[dict]:
     for ev in merged:
         place = ev.place
         docs = [documents.get(d) for d in ev.doc_ids]
@@ -80,8 +83,7 @@ def event_rows(merged: Sequence[MergedEvent], documents: Mapping[str, Document] 
                 "doc_ids": ev.doc_ids,
                 "sources": list(dict.fromkeys(d.source for d in docs if d is not None and d.source)),
                 "urls": [d.url for d in docs if d is not None and d.url], "evidence": ev.evidence}
-        rows.append(row)
-    return rows
+        yield row
 
 
 def mention_rows(merged: Sequence[MergedEvent], documents: Mapping[str, Document] | None = None) -> list[dict]:
@@ -149,7 +151,8 @@ def write_events_csv(merged: Sequence[MergedEvent], path: str | Path,
     """events.csv: one merged event a row, ACLED-like column names (``CSV_COLUMNS``); ``country`` is the
     country's name, ``iso3`` its code. Every value is written whole (lists joined with `` | ``)."""
     names = _country_names(ontology)
-    rows = event_rows(merged, documents, sponsors_of(merged, ontology, affiliations))
+    rows = _event_rows(merged, documents or {}, sponsors_of(merged, ontology, affiliations))  # a second pass
+    n = 0
     with atomic_write(path, newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
         w.writeheader()
@@ -157,4 +160,5 @@ def write_events_csv(merged: Sequence[MergedEvent], path: str | Path,
             out = {CSV_NAMES.get(k, k): _cell(v) for k, v in row.items()}
             out["country"] = names.get(row["country"], row["country"] or "")
             w.writerow(out)
-    return len(rows)
+            n += 1
+    return n

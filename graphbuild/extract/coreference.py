@@ -43,10 +43,12 @@ class _Cand:
 
 
 class Coref:
-    def __init__(self, doc: Doc, words: Words, after: int = 0):
-        """``after``: where the article's own text starts (after a dateline, which names no antecedent)."""
+    def __init__(self, doc: Doc, words: Words, after: int = 0, surnames: frozenset[str] = frozenset()):
+        """``after``: where the article's own text starts (after a dateline, which names no antecedent);
+        ``surnames``: the article's persons by surname (lower case), also those the recogniser missed."""
         self.doc = doc
         self.words = words
+        self.surnames = surnames
         self.sent_of = {}
         for n, s in enumerate(doc.sents):
             for t in s:
@@ -75,7 +77,7 @@ class Coref:
             if ent is not None and ent.root != t:
                 return None  # "Chad" inside "the Liberation Front of Chad"
         plural = t.tag_ in ("NNS", "NNPS") or bool([c for c in t.conjuncts if c.i > t.i])
-        person = t.ent_type_ == "PERSON"
+        person = t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and t.lower_ in self.surnames
         return _Cand(t, self.sent_of[t.i], t.dep_ in SUBJECT_DEPS, plural, t.tag_ not in ("NNS", "NNPS"), person)
 
     # ------------------------------------------------------------------ public
@@ -127,6 +129,10 @@ class Coref:
             if tok.dep_ not in SUBJECT_DEPS and low not in ("its", "their", "his", "her") else set()
         s = self.sent_of[tok.i]
 
+        window = [c for c in self.cands if s - 2 <= c.sent <= s and c.tok.i < tok.i]
+        # "he" after a person named nearby is that person, not "the army" that reported it
+        persons_only = low in PERSON and any(c.person for c in window if c.tok.i not in own)
+
         def fits(c: _Cand) -> bool:
             if c.tok.i in own or c.tok.i in clause_subjects or c.tok.i in self._exclude:
                 return False
@@ -134,7 +140,8 @@ class Coref:
                 return c.plural and not c.person
             if low in NEUTER:
                 return c.singular and not c.person and c.tok.lower_ not in INDEFINITE
-            return c.person or (c.tok.lemma_.lower() in self.words.lex.sector_nouns and not c.plural)
+            return c.person or (not persons_only and c.tok.lemma_.lower() in self.words.lex.sector_nouns
+                                and not c.plural)
 
         same = [c for c in self.cands if c.sent == s and c.tok.i < tok.i and fits(c)]
         if not same and low in NEUTER:  # a name the tagger took for a person ("Harakat Nour")

@@ -26,16 +26,18 @@ from ..records import Actor
 from ..text import normalize
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from ..ontology import Ontology
 
 _QUALIFIER = re.compile(r"\s+(?:in|at|near|outside|of)\s+(?P<where>.*)$", re.I)
 
 
-def person_names(doc: Doc, after: int = 0) -> dict[str, str]:
+def person_names(doc: Doc, after: int = 0, titles: Iterable[str] = ()) -> dict[str, str]:
     """Surname (lower case) -> the full name of the one person of the article with that last name; a
-    surname two people share is left out.
+    surname two people share is left out. A person is a name the recogniser calls one, or (for copy it
+    reads badly, such as transcribed wire text) a run of proper nouns after a title ("Mayor Ana Ruiz") or
+    with a role in apposition ("Ana Ruiz, mayor of the town"); ``titles``: the title words.
 
     >>> import spacy
     >>> from spacy.tokens import Span
@@ -43,23 +45,83 @@ def person_names(doc: Doc, after: int = 0) -> dict[str, str]:
     >>> doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 5, "PERSON"), Span(doc, 6, 8, "PERSON")]
     >>> person_names(doc)
     {'lopez': 'Maria Lopez'}
+    >>> doc = spacy.blank("en")("Hector Ruiz Lopez left .")
+    >>> doc.ents = [Span(doc, 0, 3, "PERSON")]
+    >>> person_names(doc)
+    {'lopez': 'Hector Ruiz Lopez', 'ruiz': 'Hector Ruiz Lopez'}
     """
     found: dict[str, set[str]] = defaultdict(set)
+    names: list[Span] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start_char >= after and ent[-1].is_alpha:
             start = ent.start  # "Ana" of "Ana Ortega" that the recogniser left out
             while start > 0 and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].is_title and \
                     ent.doc[start - 1].dep_ == "compound" and not ent.doc[start - 1].ent_type_:
                 start -= 1
-            found[ent[-1].lower_].add(" ".join(t.text for t in ent.doc[start:ent.end]))
+            names.append(ent.doc[start:ent.end])
+    titles = {t.lower() for t in titles}
+    names += _titled_names(doc, after, titles)
+    for name in names:
+        while len(name) > 2 and name[0].lower_.rstrip(".") in titles:
+            name = name[1:]  # "Minister Ana Ruiz": the title is not the name
+        text = " ".join(t.text for t in name)
+        found[name[-1].lower_].add(text)
+        if len(name) >= 3 and name[-2].is_alpha:
+            found[name[-2].lower_].add(text)  # "Varela" of "Tomas Varela Duarte": the father's surname
     out = {}
     for last, names in found.items():
         full = {normalize(n) for n in names}
         longest = max(names, key=len)
-        # "Luis Ruiz" and "Ruiz" of "Ana Ruiz": two people; "Hector Oqueli" and "Hector Oqueli Colindres": one
+        # "Luis Ruiz" and "Ruiz" of "Ana Ruiz": two people; "Tomas Varela" and "Tomas Varela Duarte": one
         if len(longest.split()) > 1 and all(f" {f} " in f" {normalize(longest)} " for f in full):
             out[last] = longest
     return out
+
+
+def _titled_names(doc: Doc, after: int, titles: set[str]) -> list[Span]:
+    """Runs of two to five proper nouns that name a person by their context: a title before them, or a
+    common noun in apposition after them ("Ana Maria Ruiz, mayor of ...", "General Luis Ortega")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.idx < after or not tok.is_alpha:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and \
+                start <= doc[start - 1].head.i <= tok.i and doc[start - 1].is_alpha and \
+                doc[start - 1].lower_ not in titles:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        if not 2 <= len(span) <= 5 or any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE") for t in span):
+            continue
+        titled = start > 0 and doc[start - 1].lower_.rstrip(".") in titles
+        role = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
+        if titled or role:
+            out.append(span)
+    return out
+
+
+def person_roles(doc: Doc, persons: dict[str, str], titles: Iterable[str], after: int = 0) -> dict[str, str]:
+    """Title (lower case) -> the one person of the article named with it: "Mayor Ana Ruiz", "Ana Ruiz,
+    mayor of ...", "the mayor, Ana Ruiz", "justice minister Ana Ruiz"; ``persons`` is person_names' table.
+    A title two people of the article hold is left out."""
+    titles = {t.lower() for t in titles}
+    found: dict[str, set[str]] = defaultdict(set)
+    for tok in doc:
+        if tok.idx < after or tok.pos_ not in ("PROPN", "NOUN") or tok.lower_ not in persons or \
+                tok.dep_ == "compound":
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= tok.i:
+            start -= 1
+        roles = [t for t in doc[start:tok.i] if t.lower_.rstrip(".") in titles]  # "Mayor Ana Ruiz"
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in titles:
+            roles.append(doc[start - 1])
+        roles += [c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in titles]
+        if tok.dep_ == "appos" and tok.head.lemma_.lower() in titles:
+            roles.append(tok.head)  # "the mayor, Ana Ruiz"
+        for r in roles:
+            found[r.lemma_.lower().rstrip(".")].add(persons[tok.lower_])
+    return {role: next(iter(names)) for role, names in found.items() if len(names) == 1}
 
 
 def _facility_key(actor: Actor, ontology: Ontology) -> tuple[tuple[str | None, str], str, bool] | None:
@@ -116,3 +178,42 @@ def as_entity(actor: Actor | None, same: dict[str, Actor]) -> Actor | None:
     if actor is None or actor.id not in same:
         return actor
     return replace(same[actor.id], mention=actor.mention)
+
+
+# members of an insurgent organisation, as reports call them once the organisation is named
+# ("groups" is not one: "aid groups" are no armed group's members)
+_MEMBER_NOUNS = frozenset({"guerrilla", "rebel", "insurgent", "subversive", "terrorist", "extremist", "militant",
+                           "fighter", "commando"})
+
+
+def _generic_group(actor: Actor) -> bool:
+    """ "the guerrillas", "three rebels", "Salvadoran rebels": an armed group the ontology knows only by
+    its kind (and country), named by a member noun."""
+    if actor.kind != "armed_group":
+        return False
+    if actor.resolved and actor.id != f"{actor.country}-armed-groups":
+        return False
+    words = normalize(actor.mention or actor.label).split()
+    return bool(words) and words[-1].removesuffix("s") in _MEMBER_NOUNS
+
+
+def unify_groups(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """For the sides of one article, generic armed-group id -> the one armed group the article names
+    ("the guerrillas" after "ELN guerrillas"). An article naming two groups (or none) keeps them generic,
+    as does a country word that is not the group's ("Peruvian rebels" in a report on a Colombian group).
+
+    >>> eln = Actor("eln", "National Liberation Army", "armed_group", "COL", "ELN")
+    >>> rebels = Actor("x-rebels", "rebels", "armed_group", None, "the rebels", resolved=False)
+    >>> unify_groups([eln, rebels])["x-rebels"].label
+    'National Liberation Army'
+    >>> unify_groups([eln, rebels, Actor("fmln", "FMLN", "armed_group", "SLV", "FMLN")])
+    {}
+    """
+    actors = list(actors)
+    named = {a.id: a for a in actors if a.kind == "armed_group" and a.resolved and not _generic_group(a)
+             and a.id != f"{a.country}-armed-groups"}
+    if len(named) != 1:
+        return {}
+    group = next(iter(named.values()))
+    return {a.id: group for a in actors if a.id != group.id and _generic_group(a)
+            and a.country in (None, group.country)}

@@ -14,11 +14,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
+from ..text import normalize
 from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
 from .coreference import Coref
-from .entities import as_entity, person_names, unify
+from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
@@ -38,6 +39,9 @@ VIOLENT = ("ASSAULT", "FIGHT")  # the types with casualties and a mode of violen
 BARE_DEMONSTRATIVE = ("those", "these", "ones")  # standing for people the sentence does not name
 
 
+MENTION_FORM = "{said} ({antecedent})"
+
+
 def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator[Event]:
     """Every event mention of a parsed article, in text order."""
     ext = _Extractor(doc, document, ontology)
@@ -51,9 +55,11 @@ def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator
                 if key not in seen:
                     seen.add(key)
                     mentions.append(m)
-    same = unify([s for m in mentions for s in (m.event.actor, m.event.target) if s is not None], ontology)
-    if same:
-        mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same),
+    sides = [s for m in mentions for s in (m.event.actor, m.event.target) if s is not None]
+    same = unify(sides, ontology)
+    groups = unify_groups(sides)  # as actors only: "two guerrillas" killed are people, not the group as target
+    if same or groups:
+        mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same | groups),
                                              target=as_entity(m.event.target, same))) for m in mentions]
     yield from resolve_incidents(mentions)
 
@@ -65,8 +71,9 @@ class _Extractor:
         self.onto = ontology
         self.words: Words = words_of(ontology)
         self.dateline_end = dateline_end(doc.text)
-        self.coref = Coref(doc, self.words, after=self.dateline_end)
-        self.persons = person_names(doc, self.dateline_end)
+        self.persons = person_names(doc, self.dateline_end, self.words.lex.person_titles)
+        self.coref = Coref(doc, self.words, after=self.dateline_end, surnames=frozenset(self.persons))
+        self.roles = person_roles(doc, self.persons, self.words.lex.person_titles, self.dateline_end)
         dl = dateline_place(document.text)
         self.dateline = place_of(dl, ontology) if dl else None
         self.dateline_date = dateline_date(document.text)
@@ -105,11 +112,16 @@ class _Extractor:
             if is_pronoun(a.tok) or is_definite_description(a.tok, self.words):
                 found = self.coref.resolve(a.tok, exclude or frozenset())
                 if found:
-                    out += [x for x in found if x.tok.i not in {y.tok.i for y in out}]
+                    # a relative pronoun sits beside its antecedent ("the militia, which ..."): nothing to keep
+                    said = None if a.tok.tag_ in ("WDT", "WP", "WP$") else clean_mention(np_span(a.tok).text)
+                    out += [replace(x, said=x.said or said) for x in found if x.tok.i not in {y.tok.i for y in out}]
                 elif not is_pronoun(a.tok):
                     out += self._per_country(a)  # "the consulate" with no earlier mention stays as written
                 continue
             out += self._per_country(a)
+            named = self._appositive_name(a)
+            if named is not None:  # "two reporters, Ana Ruiz and Luis Pena": a side per name
+                out += [Arg(c) for c in named.root.conjuncts if c.pos_ == "PROPN" and c.i > named.root.i]
         return out
 
     def _per_country(self, arg: Arg) -> list[Arg]:
@@ -229,6 +241,13 @@ class _Extractor:
             or tok.lemma_.lower() in self.words.group_nouns
 
     def _actor(self, arg: Arg) -> Actor | None:
+        actor = self._side(arg)
+        if actor is None or arg.said is None or f" {normalize(arg.said)} " in f" {normalize(actor.mention)} ":
+            return actor  # "the soldiers" for "the soldiers": nothing to add
+        # "they" of the sentence, told as its antecedent: the words of the sentence with who they stand for
+        return replace(actor, mention=MENTION_FORM.format(said=arg.said, antecedent=actor.mention))
+
+    def _side(self, arg: Arg) -> Actor | None:
         mention = self._mention(arg)
         if not mention:
             return None
@@ -238,9 +257,33 @@ class _Extractor:
             if people is None:  # "six were wounded": the victims, civilians unless the sentence says who
                 return replace(self.onto.resolve("civilians"), mention=mention)
             mention = f"{mention} {people}"  # "two guards died and three were hurt": "three guards"
+        named = self._appositive_name(arg)
+        if named is not None:  # "his companion Ana Ruiz", "the driver, Luis Pena": the name is who it is
+            mention = f"{mention}{',' if named.start > np_span(arg.tok).end else ''} {named.text}"
+            full = self.persons.get(named.root.lower_) or named.text
+            hint = "PERSON" if named.root.ent_type_ in ("PERSON", "") else named.root.ent_type_
+            actor = self.onto.resolve(full, hint=hint)
+            return replace(actor, mention=mention)
         full = self._full_name(arg, mention)
         actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
         return replace(actor, mention=mention) if actor.mention != mention else actor
+
+    @staticmethod
+    def _appositive_name(arg: Arg) -> Span | None:
+        """The name in apposition right after a common noun side ("his companion Ana Ruiz", "the
+        driver, Luis Pena"), when the side is written as the noun alone."""
+        tok = arg.tok
+        if arg.text is not None or tok.pos_ != "NOUN" or tok.ent_type_:
+            return None
+        end = np_span(tok).end
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "") and c.is_alpha:
+                name = np_span(c)
+                gap = tok.doc[end:name.start]
+                if all(t.text == "," for t in gap) and len(gap) <= 1 and \
+                        all(t.pos_ == "PROPN" for t in name):
+                    return name
+        return None
 
     @staticmethod
     def _bare_count(arg: Arg, mention: str) -> bool:
@@ -261,8 +304,15 @@ class _Extractor:
         """ "Varela" (or "Mayor Varela") after "Tomas Eduardo Varela": the article's one person of
         that surname."""
         tok = arg.tok
-        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "") or arg.text is not None:
+        if arg.text is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.roles and all(
+                t.i == tok.i or t.dep_ == "det" and t.lower_ in ("the", "this", "that") or t.dep_ == "amod"
+                and t.pos_ == "ADJ" for t in np_span(tok)) and tok.tag_ == "NN":
+            return self.roles[tok.lemma_.lower()]  # "the mayor" after "Mayor Ana Ruiz"
+        if arg.text is not None or not (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title):
             return None
+        if tok.ent_type_ not in ("PERSON", "") and (tok.ent_type_ not in ("ORG", "NORP") or self.onto.lookup(
+                tok.text) is not None or self.onto.state_of(tok.text)):
+            return None  # a surname the tagger took for a firm or a people ("Varela" as NORP) is still one
         names = [w for w in mention.split() if w[:1].isupper()]
         full = self.persons.get(tok.lower_)
         if full is None or len(names) > 1 and not self.words.lex.person_titles:

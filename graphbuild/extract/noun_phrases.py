@@ -24,6 +24,7 @@ class Arg:
 
     tok: Token
     text: str | None = None
+    said: str | None = None  # the pronoun or description the sentence uses for this antecedent ("they")
 
     @property
     def mention(self) -> str:
