@@ -21,8 +21,8 @@ CASES = [
     ("The strike was claimed by the navy, which sank a Russian landing ship off the coast.",
      {("navy", "ASSAULT", "russian landing ship")}),
     # an event named as the compound of a noun that counts events; a country of several words in "X-led"
-    ("A United States-led bombing campaign against the Islamic State intensified.",
-     {("united states", "ASSAULT", "islamic state")}),
+    ("The United States-led bombing campaign against Islamic State fighters went into its third year.",
+     {("united states", "ASSAULT", "islamic state fighters")}),
     ("The army's shelling campaign against rebel villages went on.", {("army", "ASSAULT", "rebel villages")}),
 ]
 

@@ -373,7 +373,7 @@ class _Extractor:
             if etype == "FIGHT" and t is None:
                 continue  # "the rebels fought on": whom they fought is not told
             if is_unreal_and_anonymous(a, modality):
-                continue  # "it would be worse if one were killed"
+                continue  # "nobody would be safe if a guard were shot": no one did anything
             ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
             ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
