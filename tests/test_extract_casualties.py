@@ -21,6 +21,11 @@ CASES = [  # sentence, (fatalities, injured)
     ("Militants killed a policeman and two children near the school.", (3, None)),
     ("Rebels attacked a police station on Monday.", (None, None)),
     ("THE TERRORISTS KILLED THREE PEASANTS AND WOUNDED TWO OTHERS.", (3, 2)),
+    # a denied casualty is no count: "not injured", "no one was killed", "nobody was hurt"
+    ("Gunmen fired on the convoy, but the driver was not injured.", (None, None)),
+    ("Militants bombed the depot on Sunday and no one was killed.", (None, None)),
+    ("Rebels shelled the school at night; nobody was hurt.", (None, None)),
+    ("Gunmen killed two officers at the checkpoint, but the driver was not hurt.", (2, None)),
 ]
 
 

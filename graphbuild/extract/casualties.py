@@ -106,8 +106,8 @@ def _word_count(tok: Token, words: Words) -> tuple[str, int] | None:
     lex = words.lex
     kind = "fatalities" if lemma in lex.fatality_words or low in lex.fatality_words else \
         "injured" if lemma in lex.injury_words or low in lex.injury_words else None
-    if kind is None:
-        return None
+    if kind is None or any(c.dep_ == "neg" for c in tok.children):
+        return None  # "the driver was not injured" reports no one hurt
     heads: list[Token] = []
     if tok.pos_ == "VERB" and not any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children) \
             and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
@@ -127,6 +127,8 @@ def _word_count(tok: Token, words: Words) -> tuple[str, int] | None:
         if tok.lower_ in ("toll",):  # "a death toll of 9", "the toll rose to 30"
             heads += [p for c in [*tok.children, *tok.head.children] if c.dep_ == "prep" and c.lower_ in ("of", "to")
                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NUM"]
+    heads = [h for h in heads if h.lower_ not in ("nobody", "none") and not any(
+        c.dep_ == "det" and c.lower_ == "no" for c in h.children)]  # "no one was killed"
     counts = [c for c in map(_count_of, heads) if c is not None]
     if not counts:
         return None
