@@ -157,7 +157,7 @@ def _facility_name(label: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _coreferent_facilities(events: Sequence[Event]) -> dict[tuple[str, str], Actor]:
+def coreferent_facilities(events: Sequence[Event]) -> dict[tuple[str, str], Actor]:
     """Within one article, facilities with one name once the place is dropped ("the British Embassy in
     the Yemeni capital Sanaa", "the UK Embassy in Sanaa", "the British Embassy") are one facility, and so is a
     shorter name ("the embassy") that fits only one of them. Maps (doc_id, actor id) to the name shown for
@@ -191,7 +191,8 @@ def _told_date(e: Event) -> str | None:
     return e.date if e.date_source in (None, "sentence") else None
 
 
-def _order(e: Event) -> tuple:
+def mention_order(e: Event) -> tuple:
+    """Document order of mentions, with ties broken by what the mention says: the order every merge keeps."""
     return (e.doc_id, e.span[0], e.span[1], e.sentence, e.event_type, e.action_lemma)
 
 
@@ -253,13 +254,13 @@ class Clusters:
         """(event id, cluster) of every event, in the order of :func:`merge_events`."""
         out = [(stable_id(c.key, c.date, c.head.doc_id, c.head.sentence, c.head.span, prefix="e-"), c)
                for clusters in self.groups.values() for c in clusters]
-        out.sort(key=lambda x: (_order(x[1].head), x[0]))
+        out.sort(key=lambda x: (mention_order(x[1].head), x[0]))
         return out
 
 
 def mention_key(ev: Event, same: dict[tuple[str, str], Actor]) -> tuple:
     """The key of a mention's event: its two sides (one name for a facility named several ways in an article,
-    ``same`` from :func:`_coreferent_facilities`) and its type."""
+    ``same`` from :func:`coreferent_facilities`) and its type."""
     def side(actor: Actor | None) -> str | None:
         return None if actor is None else same.get((ev.doc_id, actor.id), actor).id
 
@@ -278,9 +279,9 @@ def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
     [2]
     """
     unique: dict[str, Event] = {}
-    for ev in sorted(events, key=_order):
+    for ev in sorted(events, key=mention_order):
         unique.setdefault(ev.id, ev)  # the same mention twice (an input read twice) is one report, not two
-    same = _coreferent_facilities(list(unique.values()))
+    same = coreferent_facilities(list(unique.values()))
     clusters = Clusters()
     for ev in unique.values():
         clusters.add(ev, mention_key(ev, same), ev)
@@ -290,7 +291,7 @@ def merge_events(events: Iterable[Event]) -> list[MergedEvent]:
 def mentions_of(merged: Sequence[MergedEvent]) -> list[Event]:
     """All mentions, in document order, each carrying its ``event_id``."""
     out = [m for ev in merged for m in ev.mentions]
-    out.sort(key=_order)
+    out.sort(key=mention_order)
     return out
 
 

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .graph import Clusters, MergedEvent, _coreferent_facilities, _order, mention_key
+from .graph import Clusters, MergedEvent, coreferent_facilities, mention_key, mention_order
 from .records import Event
 
 _LENGTH_BITS = 32  # a mention's record is shorter than 4 GB
@@ -62,7 +62,8 @@ class Spill:
         """An article's mentions in document order, each once, with their offsets (as :func:`merge_events`
         takes them)."""
         unique: dict[str, tuple[Event, int]] = {}
-        for ev, off in sorted(((self._read(off), off) for off in self._docs[doc_id]), key=lambda x: _order(x[0])):
+        read = ((self._read(off), off) for off in self._docs[doc_id])
+        for ev, off in sorted(read, key=lambda x: mention_order(x[0])):
             unique.setdefault(ev.id, (ev, off))
         return list(unique.values())
 
@@ -74,7 +75,7 @@ class Spill:
         actors: set[str] = set()
         for doc_id in sorted(self._docs):
             mentions = self._document(doc_id)
-            same = _coreferent_facilities([ev for ev, _ in mentions])
+            same = coreferent_facilities([ev for ev, _ in mentions])
             where[doc_id] = ([off for _, off in mentions],
                              [clusters.add(ev, mention_key(ev, same), off) for ev, off in mentions])
             actors.update(a.id for ev, _ in mentions for a in (ev.actor, ev.target) if a is not None)
@@ -116,5 +117,5 @@ class Merged:
             offsets, clusters = self._where[doc_id]
             evs = [(read(off, self._ids[id(c)]), c) for off, c in zip(offsets, clusters, strict=True)]
             # mentions_of's order: a tie in document order goes to the earlier event
-            evs.sort(key=lambda x: (_order(x[0]), _order(x[1].head), x[0].event_id))
+            evs.sort(key=lambda x: (mention_order(x[0]), mention_order(x[1].head), x[0].event_id))
             yield from (ev for ev, _ in evs)
