@@ -9,6 +9,7 @@ vis-network shows string tooltips as text, so markup in an article never runs.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -245,7 +246,11 @@ def view_model(merged: Sequence[MergedEvent], title: str = "graphbuild",
 
 
 def _asset(*parts: str) -> str:
-    return resources.files("pyvis").joinpath("lib", *parts).read_text(encoding="utf-8")
+    # found, not imported: importing pyvis imports IPython and networkx's drawing code, for files we only read
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        return resources.files("pyvis").joinpath("lib", *parts).read_text(encoding="utf-8")
+    return Path(spec.submodule_search_locations[0], "lib", *parts).read_text(encoding="utf-8")
 
 
 def render_html(model: dict) -> str:
