@@ -162,7 +162,8 @@ def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int =
     :func:`budget`, or fails, goes to ``warn`` (default: raise) and is left out; the others go on.
 
     ``engine`` runs the same work in worker processes or on a Dask cluster (see :mod:`graphbuild.engines`),
-    whose workers load their own pipeline and ontology; ``n_process`` > 1 without one means
+    whose workers load their own pipeline and ontology (or, forked, get the one :meth:`Processes.sharing` gave
+    them: :func:`build` shares its own); ``n_process`` > 1 without one means
     ``Processes(n_process)``, whose workers load the default pipeline and the bundled ontology."""
     if engine is None and n_process != 1:
         engine = Processes(n_process)
@@ -289,6 +290,10 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
     previous = read_previous(out) if append else Previous({}, {})
     ontology = load_ontology(ontology_files)
     nlp = load_pipeline(model, ontology)
+    if isinstance(workers_engine, Processes) and workers_engine.method == "fork":
+        # forked workers get the pipeline as loaded here, its extractor indexes built once for all of them
+        _warm_up(nlp, ontology)
+        workers_engine = workers_engine.sharing(nlp, ontology)
     documents: dict[str, Document] = {}
     hashes: dict[str, str] = {}
     affiliations: list[Affiliation] = []
