@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 
     from .ontology import Ontology
 
-BATCH_DOCS = 8  # documents sent to a worker at once: few enough to share the work out evenly
-BATCH_CHARS = 20_000  # characters sent at once (a longer document goes alone)
+BATCH_DOCS = 4  # documents sent to a worker at once: few enough to share the work out evenly
+BATCH_CHARS = 10_000  # characters sent at once (a longer document goes alone): the dev corpus makes 25
+# batches, so the last one leaves the other workers idle for a short while (at 20,000, 12 of twice the length)
 IN_FLIGHT = 3  # batches per worker submitted ahead, so no worker waits for the next while memory stays flat
 DASK_HINT = "pip install 'graphbuild[dask]'"
 
