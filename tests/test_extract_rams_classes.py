@@ -86,3 +86,47 @@ def test_coordinated_modifiers_the_parser_reads_as_nouns_are_both_sides(extract)
 def test_light_verb_and_event_noun_take_the_verbs_on_phrase(extract):
     got = triples(extract("Soldiers opened fire on protesters outside the governor's office."))
     assert ("soldiers", "ASSAULT", "protesters") in got
+
+
+def _parsed(words, heads, deps, pos, tags, lemmas):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_an_event_noun_tagged_as_a_verb_is_read_as_the_noun(ontology):
+    # "Nightly airstrikes by government forces against rebel positions went on ." as the small model reads long
+    # sentences: "airstrikes" a verb (VBZ), still the subject, with the noun's by- and against-phrases
+    from graphbuild.extract import extract_events
+    from graphbuild.records import Document
+
+    words = ["Nightly", "airstrikes", "by", "government", "forces", "against", "rebel", "positions", "went", "on",
+             "."]
+    doc = _parsed(words, heads=[1, 8, 1, 4, 2, 1, 7, 5, 8, 8, 8],
+                  deps=["amod", "nsubj", "prep", "compound", "pobj", "prep", "compound", "pobj", "ROOT", "prt",
+                        "punct"],
+                  pos=["ADJ", "VERB", "ADP", "NOUN", "NOUN", "ADP", "NOUN", "NOUN", "VERB", "ADP", "PUNCT"],
+                  tags=["JJ", "VBZ", "IN", "NN", "NNS", "IN", "NN", "NNS", "VBD", "RP", "."],
+                  lemmas=["nightly", "airstrike", "by", "government", "force", "against", "rebel", "position", "go",
+                          "on", "."])
+    got = triples(extract_events(doc, Document("t", doc.text), ontology))
+    assert ("government forces", "ASSAULT", "rebel positions") in got
+
+
+def test_a_verb_of_the_lexicon_stays_a_verb(ontology):
+    # "raids" tagged a verb is the verb "raid" (its subject acts), not an event noun misread
+    from graphbuild.extract.lexicon import words_of
+    from graphbuild.extract.misread import misread_event_noun
+
+    words = ["Police", "raids", "the", "depot", "."]
+    doc = _parsed(words, heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+                  pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT"], tags=["NNS", "VBZ", "DT", "NN", "."],
+                  lemmas=["police", "raid", "the", "depot", "."])
+    w = words_of(ontology)
+    assert misread_event_noun(doc[1], w) is None
+    odd = _parsed(["They", "saw", "airstrikes", "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+                  pos=["PRON", "VERB", "VERB", "PUNCT"], tags=["PRP", "VBD", "VBZ", "."],
+                  lemmas=["they", "see", "airstrike", "."])
+    assert misread_event_noun(odd[2], w) == "ASSAULT"

@@ -22,6 +22,7 @@ from .coreference import Coref
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
+from .misread import misread_event_noun
 from .modality import presentation
 from .non_events import is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
@@ -93,6 +94,8 @@ class _Extractor:
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
                 self.words.is_instrument(x) for x in objects(tok) + passive_subjects(tok)):
             yield from verbal_frames(tok, "ASSAULT", self.words)  # "left a parcel bomb outside the tax office"
+        elif (misread := misread_event_noun(tok, self.words)) is not None:
+            yield from nominal_frames(tok, misread, self.words)  # "airstrikes" tagged a verb (misread.py)
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "FAC"):
                 return

@@ -1,0 +1,29 @@
+"""Words the small parser tags wrongly, read as what they are.
+
+An event noun that has no verb of the same spelling is sometimes tagged a verb ("Daily airstrikes by the
+coalition pushed the toll up": "airstrikes" as VBZ), most often in long sentences of tokenized text. Such a
+word keeps a noun's place in the sentence (a subject, an object, the object of a preposition) and a noun's
+dependents ("by the coalition", "against the town"), so the rules for event nouns read it as one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .lexicon import Words
+
+NOUN_SLOTS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
+
+
+def misread_event_noun(tok: Token, words: Words) -> str | None:
+    """The event type of an event noun tagged as a verb in a noun's slot, else None. A word that is also
+    a verb of the lexicon ("attacks", "raids") is a verb wherever the parser says so."""
+    if tok.pos_ != "VERB" or tok.dep_ not in NOUN_SLOTS:
+        return None
+    lex = words.lex
+    if any(f in lex.verb_triggers for f in (tok.lemma_.lower(), tok.lower_)):
+        return None
+    return lex.noun_triggers.get(tok.lower_) or lex.noun_triggers.get(tok.lemma_.lower())
