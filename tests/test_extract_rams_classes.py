@@ -130,3 +130,30 @@ def test_a_verb_of_the_lexicon_stays_a_verb(ontology):
                   pos=["PRON", "VERB", "VERB", "PUNCT"], tags=["PRP", "VBD", "VBZ", "."],
                   lemmas=["they", "see", "airstrike", "."])
     assert misread_event_noun(odd[2], w) == "ASSAULT"
+
+
+def test_a_relative_clause_hung_on_a_thing_is_about_the_name_before_it(ontology):
+    # "Aid groups criticised the plan backed by Russia , which shelled the refinery ." with the relative clause
+    # hung on "plan" (as the small model does): a plan shells nothing, Russia, the name before "which", does
+    from graphbuild.extract import extract_events
+    from graphbuild.records import Document
+
+    words = ["Aid", "groups", "criticised", "the", "plan", "backed", "by", "Russia", ",", "which", "shelled", "the",
+             "refinery", "."]
+    doc = _parsed(words, heads=[1, 2, 2, 4, 2, 4, 5, 6, 4, 10, 4, 12, 10, 2],
+                  deps=["compound", "nsubj", "ROOT", "det", "dobj", "acl", "agent", "pobj", "punct", "nsubj", "relcl",
+                        "det", "dobj", "punct"],
+                  pos=["NOUN", "NOUN", "VERB", "DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "DET",
+                       "NOUN", "PUNCT"],
+                  tags=["NN", "NNS", "VBD", "DT", "NN", "VBN", "IN", "NNP", ",", "WDT", "VBD", "DT", "NN", "."],
+                  lemmas=["aid", "group", "criticise", "the", "plan", "back", "by", "Russia", ",", "which", "shell",
+                          "the", "refinery", "."])
+    doc.ents = [doc.char_span(doc[7].idx, doc[7].idx + len("Russia"), label="GPE")]
+    got = triples(extract_events(doc, Document("t", doc.text), ontology))
+    assert ("russia", "ASSAULT", "refinery") in got
+    # with the clause on a noun that can act ("the militia backed by Russia, which ..."), the parser's choice stands
+    from graphbuild.extract.coreference import _nearest_name
+    from graphbuild.extract.lexicon import words_of
+
+    assert _nearest_name(doc[9], doc[4], words_of(ontology)).text == "Russia"
+    assert _nearest_name(doc[9], doc[1], words_of(ontology)).text == "groups"
