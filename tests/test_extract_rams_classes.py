@@ -157,3 +157,18 @@ def test_a_relative_clause_hung_on_a_thing_is_about_the_name_before_it(ontology)
 
     assert _nearest_name(doc[9], doc[4], words_of(ontology)).text == "Russia"
     assert _nearest_name(doc[9], doc[1], words_of(ontology)).text == "groups"
+
+
+GERUNDS = [  # the gerund of an attack verb with its object in an of-phrase, not listed as an event noun
+    ("Witnesses described the storming of the prison by the militia.", ("militia", "ASSAULT", "prison")),
+    ("The rebels claimed the burning of the warehouse.", ("rebels", "ASSAULT", "warehouse")),
+]
+
+
+@pytest.mark.parametrize("text,want", GERUNDS, ids=[c[0][:40] for c in GERUNDS])
+def test_the_gerund_of_an_attack_verb_names_the_attack(extract, text, want):
+    assert want in triples(extract(text))
+
+
+def test_the_firing_of_a_minister_is_no_attack(extract):
+    assert not [e for e in extract("The firing of the minister surprised the party.") if e.event_type == "ASSAULT"]

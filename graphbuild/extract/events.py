@@ -22,7 +22,7 @@ from .coreference import Coref
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
-from .misread import misread_event_noun
+from .misread import gerund_event_type, misread_event_noun
 from .modality import presentation
 from .non_events import is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
@@ -103,6 +103,8 @@ class _Extractor:
                                       self.words)
         elif (counted := counted_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
+        elif (gerund := gerund_event_type(tok, self.words)) is not None:
+            yield from nominal_frames(tok, gerund, self.words)  # "the storming of the parliament"
 
     def mentions_at(self, tok: Token, sent: Span, n: int) -> Iterator[Mention]:
         for frame in self.frames_at(tok):

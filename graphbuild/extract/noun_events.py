@@ -119,7 +119,7 @@ def _part_of_verbal_event(noun: Token, words: Words) -> bool:
     """ "three raids struck ...", "struck by a rocket attack": the verb's frame already reports this event."""
     head = noun.head
     same = words.lex.noun_triggers.get(noun.lemma_.lower())
-    if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and \
+    if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and same is not None and \
             words.lex.verb_triggers.get(head.lemma_.lower()) == same and not words.light(head):
         return not _has_own_target(noun, words)
     if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in ("by", "in", "during"):
