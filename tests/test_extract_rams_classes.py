@@ -172,3 +172,9 @@ def test_the_gerund_of_an_attack_verb_names_the_attack(extract, text, want):
 
 def test_the_firing_of_a_minister_is_no_attack(extract):
     assert not [e for e in extract("The firing of the minister surprised the party.") if e.event_type == "ASSAULT"]
+
+
+def test_a_gerund_subject_gives_its_by_phrase_as_the_actor(extract):
+    # "Shelling" tagged a verb (VBG) and made the clause subject of "wounded": the shelling's agent acted
+    got = triples(extract("Shelling by government forces wounded six children."))
+    assert ("government forces", "ASSAULT", "six children") in got and (None, "ASSAULT", "six children") not in got

@@ -47,3 +47,13 @@ def gerund_event_type(tok: Token, words: Words) -> str | None:
 
 
 NOT_GERUND_EVENTS = ("fire", "hit", "target", "down", "ram", "sink", "beat", "gun", "shot", "rocket")
+
+
+def is_event_gerund(tok: Token, words: Words) -> bool:
+    """A gerund the parser makes a clause subject ("Shelling by the army wounded six"): the event noun of a
+    verb of the lexicon, whose by-phrase names who acted."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "nsubj"):
+        return False
+    if any(c.dep_ in ("dobj", "nsubj") for c in tok.children):
+        return False  # "Shelling the town was a mistake": a clause with its own object is no noun
+    return tok.lower_ in words.lex.noun_triggers
