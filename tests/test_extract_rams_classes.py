@@ -178,3 +178,9 @@ def test_a_gerund_subject_gives_its_by_phrase_as_the_actor(extract):
     # "Shelling" tagged a verb (VBG) and made the clause subject of "wounded": the shelling's agent acted
     got = triples(extract("Shelling by government forces wounded six children."))
     assert ("government forces", "ASSAULT", "six children") in got and (None, "ASSAULT", "six children") not in got
+
+
+def test_who_puts_a_toll_on_an_attack_counts_and_does_not_strike(extract):
+    evs = extract("Local officials put the death toll in the bombing at 14 villagers.")
+    assert (None, "ASSAULT", "14 villagers") in triples(evs)
+    assert not [e for e in evs if e.actor is not None and e.event_type == "ASSAULT"]
