@@ -184,3 +184,20 @@ def test_who_puts_a_toll_on_an_attack_counts_and_does_not_strike(extract):
     evs = extract("Local officials put the death toll in the bombing at 14 villagers.")
     assert (None, "ASSAULT", "14 villagers") in triples(evs)
     assert not [e for e in evs if e.actor is not None and e.event_type == "ASSAULT"]
+
+
+TERRITORY = [  # a verb of bombardment or of taking ground hits the settlement it names by a common noun
+    ("Rebels shelled the town overnight.", ("rebels", "ASSAULT", "town")),
+    ("Turkish troops invaded the border region in 2018.", ("turkish troops", "ASSAULT", "border region")),
+    ("The army bombarded the city for a week.", ("army", "ASSAULT", "city")),
+]
+
+
+@pytest.mark.parametrize("text,want", TERRITORY, ids=[c[0][:40] for c in TERRITORY])
+def test_a_settlement_is_the_target_of_a_verb_of_territory(extract, text, want):
+    assert want in triples(extract(text))
+
+
+def test_a_settlement_is_no_target_of_other_attack_verbs(extract):
+    # "attacked the town": who or what was hit is not said (MUC-4's convention: people, buildings, vehicles)
+    assert not [e for e in extract("Militants attacked the town.") if e.target is not None]

@@ -27,7 +27,8 @@ from .modality import presentation
 from .non_events import is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
-from .setting import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
+from .setting import (dateline_date, dateline_end, dateline_place, is_region, is_settlement, place_of, sentence_date,
+                      sentence_place)
 from .sides import Frame, objects, passive_subjects
 from .verb_events import attribution_frames, verbal_frames
 
@@ -197,6 +198,8 @@ class _Extractor:
             return True
         if any(c.dep_ in ("amod", "compound") and self.onto.state_of(c.text) for c in tok.lefts):
             return True  # "Turkish territory", "French positions"
+        if trigger is not None and trigger.lemma_.lower() in self.words.lex.territory_words and is_settlement(tok):
+            return True  # "shelled the town", "stormed the camp": the place is what is hit
         for t in _anchors(tok):
             if t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
                 return True
