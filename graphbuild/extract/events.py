@@ -27,8 +27,16 @@ from .modality import presentation
 from .non_events import is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
-from .setting import (dateline_date, dateline_end, dateline_place, is_region, is_settlement, place_of, sentence_date,
-                      sentence_place)
+from .setting import (
+    dateline_date,
+    dateline_end,
+    dateline_place,
+    is_region,
+    is_settlement,
+    place_of,
+    sentence_date,
+    sentence_place,
+)
 from .sides import Frame, objects, passive_subjects
 from .verb_events import attribution_frames, verbal_frames
 
