@@ -1,0 +1,97 @@
+"""Suspects and perpetrators: who an attack is pinned on when the attack itself is told without an actor.
+
+Reports of arrests, charges and findings name the people held for an attack in the clause around it, not as
+the subject of an attack verb. Each of these gives the attack its (alleged) actor:
+
+- a predicate of suspicion, arrest or charge whose prepositional phrase holds the attack: "three men were
+  arrested in connection with the bombing of the depot", "two youths were charged with the murder of a
+  guard", "police detained a farmer for the killing of", "a woman suspected of shooting the mayor";
+- a noun for the one who did it: "the inquiry showed that a former guard was the perpetrator of the
+  murder", "he is said to be the mastermind of the raid";
+- a noun for taking part in it: "the involvement of two officers in the killing", "their suspected role in
+  the kidnapping".
+
+The arrester, the court and whoever tells of the suspicion are never the actor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .sides import is_passive, objects, passive_subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# predicates whose object (or passive subject) is held to have done what their phrase names
+SUSPECT_VERBS = frozenset({"arrest", "detain", "capture", "apprehend", "charge", "accuse", "suspect", "indict",
+                           "convict", "sentence", "try", "prosecute", "jail", "imprison", "implicate", "blame",
+                           "hold", "incriminate", "question", "identify"})
+SUSPECT_PREPS = frozenset({"for", "with", "in", "of", "over"})
+# nouns for the one who did it, and for having a part in it
+PERPETRATOR_NOUNS = frozenset({"perpetrator", "mastermind", "author", "culprit", "killer", "murderer",
+                               "assassin", "instigator", "organizer", "organiser", "executor"})
+PART_NOUNS = frozenset({"involvement", "participation", "complicity", "role", "hand"})
+# an arrest told as a noun: "the arrest of two soldiers for the killing"
+SUSPECT_NOUNS = frozenset({"arrest", "detention", "capture", "indictment", "conviction", "trial"})
+
+
+def suspects(trigger: Token) -> list[Token]:
+    """The heads of the people an attack (an event noun, or a verb under "of"/"for"/"with") is pinned on;
+    empty when the attack is not told as a suspicion or finding.
+
+    The rules are about structure; see tests/test_suspects.py for parses of sentences of our own.
+    """
+    prep = _governing_prep(trigger)
+    if prep is None:
+        return []
+    head = prep.head
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX") and lemma in SUSPECT_VERBS and prep.lower_ in SUSPECT_PREPS:
+        if is_passive(head):
+            return passive_subjects(head)
+        return [o for o in objects(head) if o.i < trigger.i]
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in SUSPECT_VERBS and \
+            prep.lower_ in SUSPECT_PREPS - {"of", "in"}:
+        return [head]  # "detained a farmer for the killing": the parser hangs the phrase on the suspect
+    if lemma in PERPETRATOR_NOUNS and prep.lower_ == "of":
+        return _copula_subjects(head)
+    if lemma in PART_NOUNS and prep.lower_ in ("in", "of"):
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i != prep.i
+                   for p in c.children if p.dep_ == "pobj"]
+        return owners
+    if lemma in SUSPECT_NOUNS and prep.lower_ in ("for", "in", "over"):
+        return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < prep.i
+                for p in c.children if p.dep_ == "pobj"]
+    return []
+
+
+def _governing_prep(trigger: Token) -> Token | None:
+    """The preposition whose phrase the attack is: "for the killing", "of killing", "in connection with
+    the bombing" (the connection phrase is looked through)."""
+    if trigger.dep_ not in ("pobj", "pcomp") or trigger.head.pos_ != "ADP":
+        return None
+    prep = trigger.head
+    if prep.lower_ == "with" and prep.head.lower_ == "connection" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "in connection with"
+    return prep
+
+
+def _copula_subjects(noun: Token) -> list[Token]:
+    """ "X was the perpetrator", "X is said to be the mastermind", "X, the author of ...": who the noun is."""
+    if noun.dep_ == "appos":
+        return [noun.head]
+    if noun.dep_ != "attr":
+        return []
+    verb = noun.head
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj
+        if verb.dep_ != "xcomp":
+            break
+        verb = verb.head  # "is said to be"
+    return []
