@@ -61,3 +61,16 @@ def test_an_attack_outside_any_suspicion_has_no_suspect():
                  ["DET", "NOUN", "ADP", "DET", "NOUN", "AUX", "VERB"],
                  lemmas=["the", "attack", "on", "the", "depot", "be", "condemn"])
     assert suspects(doc[1]) == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The mayor was shot when two men opened fire on his car.", "two men"),
+    ("The judge was wounded when gunmen tried to enter his house.", "gunmen"),
+])
+def test_the_when_clause_of_a_passive_attack_tells_who_acted(extract, text, actor):
+    first = next(e for e in extract(text) if e.event_type == "ASSAULT")
+    assert first.actor is not None and first.actor.mention == actor
+
+
+def test_a_when_clause_that_is_no_act_of_violence_gives_no_actor(extract):
+    assert [e.actor for e in extract("The farmer was shot when police arrived.")] == [None]

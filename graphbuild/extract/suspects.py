@@ -23,6 +23,8 @@ from .sides import is_passive, objects, passive_subjects
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from .lexicon import Words
+
 # predicates whose object (or passive subject) is held to have done what their phrase names
 SUSPECT_VERBS = frozenset({"arrest", "detain", "capture", "apprehend", "charge", "accuse", "suspect", "indict",
                            "convict", "sentence", "try", "prosecute", "jail", "imprison", "implicate", "blame",
@@ -32,6 +34,7 @@ SUSPECT_PREPS = frozenset({"for", "with", "in", "of", "over"})
 PERPETRATOR_NOUNS = frozenset({"perpetrator", "mastermind", "author", "culprit", "killer", "murderer",
                                "assassin", "instigator", "organizer", "organiser", "executor"})
 PART_NOUNS = frozenset({"involvement", "participation", "complicity", "role", "hand"})
+TRYING = frozenset({"try", "attempt", "seek"})  # "when gunmen tried to enter his house"
 # an arrest told as a noun: "the arrest of two soldiers for the killing"
 SUSPECT_NOUNS = frozenset({"arrest", "detention", "capture", "indictment", "conviction", "trial"})
 
@@ -95,3 +98,21 @@ def _copula_subjects(noun: Token) -> list[Token]:
             break
         verb = verb.head  # "is said to be"
     return []
+
+
+def when_actors(verb: Token, words: Words) -> list[Token]:
+    """Who acted in the when-clause of a passive attack told without an agent: "the mayor was shot when two
+    men opened fire on his car", "he was wounded when gunmen tried to enter his house". Only a clause of
+    violence or of an attempt (its verb a trigger, a light verb, "try") with a subject that can act: "when
+    police arrived" tells who came later, not who shot."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or not any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children):
+            continue
+        if is_passive(c):
+            continue
+        acting = c.lemma_.lower() in words.lex.verb_triggers or words.light(c) or c.lemma_.lower() in TRYING
+        subj = [s for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON" and words.is_actor_word(s)]
+        if acting and subj:
+            out += subj
+    return out

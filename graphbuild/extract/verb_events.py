@@ -19,7 +19,7 @@ from .lexicon import REFLEXIVE, Words
 from .noun_events import noun_actors
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
-from .suspects import suspects
+from .suspects import suspects, when_actors
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,6 +38,8 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
         target_heads = passive_subjects(verb)
         if not actor_heads:
             actor_heads = _event_in_pp(verb, words)  # "killed in ELF raids": the event noun
+        if not actor_heads and etype == "ASSAULT":
+            actor_heads = when_actors(verb, words)  # "was shot when two men opened fire"
     else:
         actor_heads = subjects(verb, words=words)
         target_heads = objects(verb) or shared_objects(verb, words)  # "attacked and looted the depot"
