@@ -18,6 +18,10 @@ HELD = [
     ("The president confirmed the involvement of two officers in the killing of the priest.",
      "two officers", "the priest"),
     ("The arrest of four soldiers for the killing of five farmers was announced.", "four soldiers", "five farmers"),
+    ("The court found that the soldiers were guilty of the killing of the farmers.", "the soldiers", "the farmers"),
+    ("Two men are suspected of involvement in the murder of a nurse.", "Two men", "a nurse"),
+    ("Police are hunting the perpetrators of the attack on the clinic.", "the perpetrators of the attack",
+     "the clinic"),
 ]
 
 

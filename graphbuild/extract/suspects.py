@@ -7,7 +7,8 @@ the subject of an attack verb. Each of these gives the attack its (alleged) acto
   arrested in connection with the bombing of the depot", "two youths were charged with the murder of a
   guard", "police detained a farmer for the killing of", "a woman suspected of shooting the mayor";
 - a noun for the one who did it: "the inquiry showed that a former guard was the perpetrator of the
-  murder", "he is said to be the mastermind of the raid";
+  murder", "he is said to be the mastermind of the raid", "punish the killers of the nurse" (the noun
+  itself), and guilt: "the soldiers were guilty of the killings";
 - a noun for taking part in it: "the involvement of two officers in the killing", "their suspected role in
   the kidnapping".
 
@@ -32,7 +33,8 @@ SUSPECT_VERBS = frozenset({"arrest", "detain", "capture", "apprehend", "charge",
 SUSPECT_PREPS = frozenset({"for", "with", "in", "of", "over"})
 # nouns for the one who did it, and for having a part in it
 PERPETRATOR_NOUNS = frozenset({"perpetrator", "mastermind", "author", "culprit", "killer", "murderer",
-                               "assassin", "instigator", "organizer", "organiser", "executor"})
+                               "assassin", "instigator", "organizer", "organiser", "executor", "slayer"})
+GUILT_ADJS = frozenset({"guilty", "culpable"})
 PART_NOUNS = frozenset({"involvement", "participation", "complicity", "role", "hand"})
 TRYING = frozenset({"try", "attempt", "seek"})  # "when gunmen tried to enter his house"
 # an arrest told as a noun: "the arrest of two soldiers for the killing"
@@ -54,18 +56,21 @@ def suspects(trigger: Token) -> list[Token]:
         if is_passive(head):
             return passive_subjects(head)
         return [o for o in objects(head) if o.i < trigger.i]
+    if head.pos_ == "ADJ" and lemma in GUILT_ADJS and prep.lower_ in ("of", "for"):
+        return _copula_subjects(head)  # "the soldiers were guilty of the killings"
     if head.pos_ not in ("NOUN", "PROPN"):
         return []
     if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in SUSPECT_VERBS and \
             prep.lower_ in SUSPECT_PREPS - {"of", "in"}:
         return [head]  # "detained a farmer for the killing": the parser hangs the phrase on the suspect
     if lemma in PERPETRATOR_NOUNS and prep.lower_ == "of":
-        return _copula_subjects(head)
+        # "X was the perpetrator of the murder"; else the noun itself ("punish the killers of the nurse")
+        return _copula_subjects(head) or ([] if head.dep_ in ("attr", "appos") else [head])
     if lemma in PART_NOUNS and prep.lower_ in ("in", "of"):
         owners = [c for c in head.children if c.dep_ == "poss"]
         owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i != prep.i
                    for p in c.children if p.dep_ == "pobj"]
-        return owners
+        return owners or suspects(head)  # "two men are suspected of involvement in the killing"
     if lemma in SUSPECT_NOUNS and prep.lower_ in ("for", "in", "over"):
         return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < prep.i
                 for p in c.children if p.dep_ == "pobj"]
@@ -87,7 +92,7 @@ def _copula_subjects(noun: Token) -> list[Token]:
     """ "X was the perpetrator", "X is said to be the mastermind", "X, the author of ...": who the noun is."""
     if noun.dep_ == "appos":
         return [noun.head]
-    if noun.dep_ != "attr":
+    if noun.dep_ not in ("attr", "acomp"):
         return []
     verb = noun.head
     for _ in range(3):
