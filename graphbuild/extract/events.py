@@ -29,6 +29,7 @@ from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .setting import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
 from .sides import Frame, objects, passive_subjects
+from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
 
 if TYPE_CHECKING:
@@ -103,6 +104,8 @@ class _Extractor:
                                       self.words)
         elif (counted := counted_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
+        elif tok.pos_ == "NOUN" and lemma in self.words.event_words:
+            yield from statement_frames(tok, self.words)  # "the incident, for which the rebels are held responsible"
 
     def mentions_at(self, tok: Token, sent: Span, n: int) -> Iterator[Mention]:
         for frame in self.frames_at(tok):
