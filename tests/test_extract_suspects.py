@@ -20,6 +20,7 @@ HELD = [
     ("The arrest of four soldiers for the killing of five farmers was announced.", "four soldiers", "five farmers"),
     ("The court found that the soldiers were guilty of the killing of the farmers.", "the soldiers", "the farmers"),
     ("Two men are suspected of involvement in the murder of a nurse.", "Two men", "a nurse"),
+    ("Death squads are to blame for the murder of six farmers.", "Death squads", "six farmers"),
     ("Police are hunting the perpetrators of the attack on the clinic.", "the perpetrators of the attack",
      "the clinic"),
 ]

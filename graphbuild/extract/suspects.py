@@ -55,7 +55,10 @@ def suspects(trigger: Token) -> list[Token]:
     if head.pos_ in ("VERB", "AUX") and lemma in SUSPECT_VERBS and prep.lower_ in SUSPECT_PREPS:
         if is_passive(head):
             return passive_subjects(head)
-        return [o for o in objects(head) if o.i < trigger.i]
+        held = [o for o in objects(head) if o.i < trigger.i]
+        if not held and head.dep_ == "xcomp" and lemma == "blame":  # "the squads are to blame for the murder"
+            held = [c for c in head.head.children if c.dep_ == "nsubj"]
+        return held
     if head.pos_ == "ADJ" and lemma in GUILT_ADJS and prep.lower_ in ("of", "for"):
         return _copula_subjects(head)  # "the soldiers were guilty of the killings"
     if head.pos_ not in ("NOUN", "PROPN"):
