@@ -23,7 +23,6 @@ from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
-from .named_groups import named_groups
 from .non_events import is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
@@ -60,8 +59,6 @@ def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator
     sides = [s for m in mentions for s in (m.event.actor, m.event.target) if s is not None]
     same = unify(sides, ontology)
     groups = unify_groups(sides)  # as actors only: "two guerrillas" killed are people, not the group as target
-    if not groups:  # the group named only outside the events ("the Shining Path has been active here")
-        groups = unify_groups([*sides, *named_groups(doc, ontology, ext.dateline_end)])
     if same or groups:
         mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same | groups),
                                              target=as_entity(m.event.target, same))) for m in mentions]
