@@ -38,6 +38,7 @@ from .setting import (
     sentence_place,
 )
 from .sides import Frame, objects, passive_subjects
+from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
 
 if TYPE_CHECKING:
@@ -112,6 +113,8 @@ class _Extractor:
                                       self.words)
         elif (counted := counted_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
+        elif tok.pos_ == "NOUN" and lemma in self.words.event_words:
+            yield from statement_frames(tok, self.words)  # "the incident, for which the rebels are held responsible"
         elif (gerund := gerund_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, gerund, self.words)  # "the storming of the parliament"
 
