@@ -16,6 +16,11 @@ FIGHT = [  # the fighting itself, and combatants hit in a sentence that tells of
     ("Troops and rebels clashed near the border town on Sunday.", ("troops", "FIGHT", "rebels")),
     ("The army killed nine insurgents in a battle near the river.", ("army", "FIGHT", "nine insurgents")),
     ("A civilian was killed in the crossfire between the army and rebels.", ("army", "FIGHT", "rebels")),
+    # an armed side attacking a fighting formation of the other
+    ("The rebels attacked army positions near the dam at dawn.", ("rebels", "FIGHT", "army positions")),
+    ("Government troops assaulted the guerrilla columns in the hills.",
+     ("government troops", "FIGHT", "guerrilla columns")),
+    ("The militia launched an offensive against the government forces.", ("militia", "FIGHT", "government forces")),
 ]
 
 
@@ -33,6 +38,9 @@ ASSAULT = [  # attacks on people not in combat, by unconventional means, or with
     ("A drone strike hit a militia base.", (None, "ASSAULT", "militia base")),
     ("Gunmen shot dead two policemen at a checkpoint.", ("gunmen", "ASSAULT", "dead two policemen")),
     ("Herders and farmers clashed near the river.", ("herders", "ASSAULT", "farmers")),  # no armed side
+    # a formation's members one by one, or a place it holds, are no formation
+    ("The rebels killed two soldiers near the dam.", ("rebels", "ASSAULT", "two soldiers")),
+    ("The rebels shelled the army barracks near the dam.", ("rebels", "ASSAULT", "army barracks")),
 ]
 
 

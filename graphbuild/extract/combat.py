@@ -10,7 +10,11 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
   militias clashed", "heavy fighting"), unless a side is unarmed ("police clashed with protesters" stays
   what it is);
 - a casualty of combat: combatants killed, wounded or attacked in a sentence that tells of the fighting
-  ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas").
+  ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas");
+- an armed side attacking a fighting formation of the other ("the rebels attacked army positions",
+  "troops assaulted the guerrilla columns", "an offensive against the rebel units"): a force in the field is
+  fought, not assaulted. Its members one by one ("killed two soldiers") and its bases and vehicles ("a
+  drone strike on the base", "ambushed a convoy") are not a formation: nothing says they fought back.
 
 An attack on a military target told as an attack ("insurgents ambushed a convoy", "a drone strike on the
 base") stays ASSAULT: nothing in it says the other side fought back.
@@ -28,6 +32,10 @@ if TYPE_CHECKING:
     from ..records import Actor
 
 ARMED_KINDS = ("military", "police", "armed_group")
+FORMATIONS = frozenset({"troops", "forces", "unit", "units", "position", "positions", "garrison", "garrisons",
+                        "battalion", "battalions", "brigade", "brigades", "detachment", "detachments", "contingent",
+                        "contingents", "column", "columns", "patrol", "patrols"})
+"""Head nouns of a fighting formation: what an armed side fights, not a victim."""
 UNARMED_KINDS = ("civilians",)
 
 
@@ -40,8 +48,24 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
     if is_fight_word(trigger, words):
         return True
     hit = [t for t in targets if t is not None]
-    return bool(hit) and all(is_combatant(t, words) for t in hit) and any(
+    if not hit:
+        return False
+    if all(is_formation(t) for t in hit) and any(a is not None for a in actors) and all(
+            is_combatant(a, words) for a in actors if a is not None):
+        return True
+    return all(is_combatant(t, words) for t in hit) and any(
         is_fight_word(t, words) for t in sent if t.i != trigger.i)
+
+
+def is_formation(side: Actor) -> bool:
+    """A force in the field written as one ("army positions", "the 3rd brigade", "rebel units", "government
+    troops"), not its members one by one ("two soldiers") nor a place it holds ("the base").
+
+    >>> from graphbuild.records import Actor
+    >>> [is_formation(Actor(id="x", label="x", mention=m)) for m in ("the rebel positions", "two soldiers")]
+    [True, False]
+    """
+    return _head_word(side.mention) in FORMATIONS
 
 
 def is_fight_word(tok: Token, words: Words) -> bool:
