@@ -29,6 +29,7 @@ from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, 
 from .setting import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
 from .sides import Frame, objects, passive_subjects
 from .verb_events import attribution_frames, verbal_frames
+from .victims import is_damage_or_ground
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -184,8 +185,8 @@ class _Extractor:
         base"). "No one" and abstractions ("material losses") are not. Whoever a victim verb ("murdered",
         "kidnapped") takes as its object is a person, named in the lexicon or not ("a locksmith")."""
         tok = arg.tok
-        if any(c.lower_ == "no" for c in tok.lefts):
-            return False
+        if any(c.lower_ == "no" for c in tok.lefts) or is_damage_or_ground(tok):
+            return False  # "no one"; "destroying windows", "shelled residential areas" (victims.py)
         if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \
                 not (self.words.is_instrument(tok) or self.words.is_event_noun(tok) or tok.ent_type_
                      or tok.lemma_.lower() in self.words.lex.harm_nouns):
