@@ -21,6 +21,7 @@ FIGHT = [  # the fighting itself, and combatants hit in a sentence that tells of
     ("Government troops assaulted the guerrilla columns in the hills.",
      ("government troops", "FIGHT", "guerrilla columns")),
     ("The militia launched an offensive against the government forces.", ("militia", "FIGHT", "government forces")),
+    ("Army positions near the dam were attacked at dawn.", (None, "FIGHT", "army positions")),
 ]
 
 

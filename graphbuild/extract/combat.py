@@ -11,9 +11,9 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
   what it is);
 - a casualty of combat: combatants killed, wounded or attacked in a sentence that tells of the fighting
   ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas");
-- an armed side attacking a fighting formation of the other ("the rebels attacked army positions",
-  "troops assaulted the guerrilla columns", "an offensive against the rebel units"): a force in the field is
-  fought, not assaulted. Its members one by one ("killed two soldiers") and its bases and vehicles ("a
+- an attack on a fighting formation, by an armed side or by no one named ("the rebels attacked army
+  positions", "troops assaulted the guerrilla columns", "an attack on military positions"): a force in the
+  field is fought, not assaulted. Its members one by one ("killed two soldiers") and its bases and vehicles ("a
   drone strike on the base", "ambushed a convoy") are not a formation: nothing says they fought back.
 
 An attack on a military target told as an attack ("insurgents ambushed a convoy", "a drone strike on the
@@ -50,8 +50,7 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
     hit = [t for t in targets if t is not None]
     if not hit:
         return False
-    if all(is_formation(t) for t in hit) and any(a is not None for a in actors) and all(
-            is_combatant(a, words) for a in actors if a is not None):
+    if all(is_formation(t) for t in hit) and all(is_combatant(a, words) for a in actors if a is not None):
         return True
     return all(is_combatant(t, words) for t in hit) and any(
         is_fight_word(t, words) for t in sent if t.i != trigger.i)
