@@ -23,7 +23,8 @@ from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
-from .non_events import is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
+from .non_events import (is_characterisation, is_polar_question, is_recollection, is_tally,
+                         is_unreal_and_anonymous)
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .setting import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
@@ -326,6 +327,8 @@ class _Extractor:
     def _mentions(self, frame: Frame, sent: Span, n: int) -> Iterator[Mention]:
         if is_polar_question(sent) or is_recollection(sent):
             return
+        if frame.etype in VIOLENT and is_characterisation(frame.trigger):
+            return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
         actors = [a for a in self._resolve_args(frame.actors)
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)]
         targets = [t for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})
