@@ -22,6 +22,8 @@ FIGHT = [  # the fighting itself, and combatants hit in a sentence that tells of
      ("government troops", "FIGHT", "guerrilla columns")),
     ("The militia launched an offensive against the government forces.", ("militia", "FIGHT", "government forces")),
     ("Army positions near the dam were attacked at dawn.", (None, "FIGHT", "army positions")),
+    # fighters of an armed group hit by another armed group
+    ("Guerrillas killed three militiamen in the hills.", ("guerrillas", "FIGHT", "three militiamen")),
 ]
 
 
@@ -42,6 +44,9 @@ ASSAULT = [  # attacks on people not in combat, by unconventional means, or with
     # a formation's members one by one, or a place it holds, are no formation
     ("The rebels killed two soldiers near the dam.", ("rebels", "ASSAULT", "two soldiers")),
     ("The rebels shelled the army barracks near the dam.", ("rebels", "ASSAULT", "army barracks")),
+    # a state's forces hitting armed men, or no one named, stay as told
+    ("The army killed three gunmen near the border.", ("army", "ASSAULT", "three gunmen")),
+    ("An airstrike on the militia killed six fighters.", (None, "ASSAULT", "six fighters")),
 ]
 
 

@@ -11,6 +11,9 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
   what it is);
 - a casualty of combat: combatants killed, wounded or attacked in a sentence that tells of the fighting
   ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas");
+- fighters of an armed group hit by another armed group ("the rebels killed four militiamen of the
+  rival faction"): armed men on both sides. A state's forces hitting armed men, or no one named ("an
+  airstrike on the militia"), stay as told: that may be a raid, a strike or an execution;
 - an attack on a fighting formation, by an armed side or by no one named ("the rebels attacked army
   positions", "troops assaulted the guerrilla columns", "an attack on military positions"): a force in the
   field is fought, not assaulted. Its members one by one ("killed two soldiers") and its bases and vehicles ("a
@@ -52,8 +55,20 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
         return False
     if all(is_formation(t) for t in hit) and all(is_combatant(a, words) for a in actors if a is not None):
         return True
+    given = [a for a in actors if a is not None]
+    if given and all(a.kind == "armed_group" for a in given) and all(is_fighter(t, words) for t in hit):
+        return True
     return all(is_combatant(t, words) for t in hit) and any(
         is_fight_word(t, words) for t in sent if t.i != trigger.i)
+
+
+def is_fighter(side: Actor, words: Words) -> bool:
+    """Fighters of an armed group ("six guerrillas", "two of the rebels", "the ELN"), not a state's forces."""
+    if side.kind == "armed_group":
+        return True
+    head = _head_word(side.mention)
+    return side.kind not in ARMED_KINDS and head in words.group_nouns and \
+        words.lex.sector_nouns.get(head) not in ("Military", "Police")
 
 
 def is_formation(side: Actor) -> bool:
