@@ -23,8 +23,7 @@ from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .modality import presentation
-from .non_events import (is_characterisation, is_polar_question, is_recollection, is_tally,
-                         is_unreal_and_anonymous)
+from .non_events import is_characterisation, is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .setting import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
