@@ -46,6 +46,8 @@ ASSAULT = [  # attacks on people not in combat, by unconventional means, or with
     ("The rebels shelled the army barracks near the dam.", ("rebels", "ASSAULT", "army barracks")),
     # a state's forces hitting armed men, or no one named, stay as told
     ("The army killed three gunmen near the border.", ("army", "ASSAULT", "three gunmen")),
+    # a strike from afar on a formation stays a strike
+    ("Rebels shelled army positions near the dam.", ("rebels", "ASSAULT", "army positions")),
     ("An airstrike on the militia killed six fighters.", (None, "ASSAULT", "six fighters")),
 ]
 

@@ -33,6 +33,7 @@ KEPT = [  # named ground, and a singular place that stands for one the article n
     ("Rebels shelled the towns of Ayala and Lerma.", "towns of ayala"),
     ("Rebels attacked the village on Sunday.", "village"),
     ("Rebels destroyed the embassy.", "embassy"),
+    ("The army's shelling campaign against rebel villages went on.", "rebel villages"),  # whose ground
 ]
 
 

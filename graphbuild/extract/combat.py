@@ -16,7 +16,8 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
   airstrike on the militia"), stay as told: that may be a raid, a strike or an execution;
 - an attack on a fighting formation, by an armed side or by no one named ("the rebels attacked army
   positions", "troops assaulted the guerrilla columns", "an attack on military positions"): a force in the
-  field is fought, not assaulted. Its members one by one ("killed two soldiers") and its bases and vehicles ("a
+  field is fought, not assaulted; a strike from afar on it ("airstrikes on rebel positions", "shelled the
+  garrison") stays a strike. Its members one by one ("killed two soldiers") and its bases and vehicles ("a
   drone strike on the base", "ambushed a convoy") are not a formation: nothing says they fought back.
 
 An attack on a military target told as an attack ("insurgents ambushed a convoy", "a drone strike on the
@@ -39,6 +40,7 @@ FORMATIONS = frozenset({"troops", "forces", "unit", "units", "position", "positi
                         "battalion", "battalions", "brigade", "brigades", "detachment", "detachments", "contingent",
                         "contingents", "column", "columns", "patrol", "patrols"})
 """Head nouns of a fighting formation: what an armed side fights, not a victim."""
+REMOTE_MODES = frozenset({"aerial", "drone", "missile", "artillery", "explosives", "suicide bombing", "naval"})
 UNARMED_KINDS = ("civilians",)
 
 
@@ -53,13 +55,25 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
     hit = [t for t in targets if t is not None]
     if not hit:
         return False
-    if all(is_formation(t) for t in hit) and all(is_combatant(a, words) for a in actors if a is not None):
+    if all(is_formation(t) for t in hit) and all(is_combatant(a, words) for a in actors if a is not None) \
+            and not _remote(trigger, words):
         return True
     given = [a for a in actors if a is not None]
     if given and all(a.kind == "armed_group" for a in given) and all(is_fighter(t, words) for t in hit):
         return True
     return all(is_combatant(t, words) for t in hit) and any(
         is_fight_word(t, words) for t in sent if t.i != trigger.i)
+
+
+def _remote(trigger: Token, words: Words) -> bool:
+    """Violence from afar ("airstrikes on rebel positions", "shelled army positions", "fired rockets at the
+    garrison"): a strike, told as ASSAULT, whatever it hits."""
+    near = [trigger, *[c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "compound", "amod")],
+            *[p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children],
+            *([trigger.head] if trigger.dep_ in ("acl", "relcl") else [])]  # "airstrikes targeting ..."
+    modes = [words.mode_of(t) if t.pos_ in ("NOUN", "PROPN") else words.lex.modes.get(f, (None,))[0]
+             for t in near for f in (t.lemma_.lower(), f"{t.lemma_.lower()}ing")]  # "shelled": "shelling"
+    return any(m in REMOTE_MODES for m in modes)
 
 
 def is_fighter(side: Actor, words: Words) -> bool:

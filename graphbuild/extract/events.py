@@ -185,7 +185,7 @@ class _Extractor:
         base"). "No one" and abstractions ("material losses") are not. Whoever a victim verb ("murdered",
         "kidnapped") takes as its object is a person, named in the lexicon or not ("a locksmith")."""
         tok = arg.tok
-        if any(c.lower_ == "no" for c in tok.lefts) or is_damage_or_ground(tok):
+        if any(c.lower_ == "no" for c in tok.lefts) or is_damage_or_ground(tok, self.words):
             return False  # "no one"; "destroying windows", "shelled residential areas" (victims.py)
         if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \
                 not (self.words.is_instrument(tok) or self.words.is_event_noun(tok) or tok.ent_type_
