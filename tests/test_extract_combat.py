@@ -46,8 +46,12 @@ ASSAULT = [  # attacks on people not in combat, by unconventional means, or with
     ("The rebels shelled the army barracks near the dam.", ("rebels", "ASSAULT", "army barracks")),
     # a state's forces hitting armed men, or no one named, stay as told
     ("The army killed three gunmen near the border.", ("army", "ASSAULT", "three gunmen")),
-    # a strike from afar on a formation stays a strike
+    # an ambush or a strike from afar on armed men stays an attack
     ("Rebels shelled army positions near the dam.", ("rebels", "ASSAULT", "army positions")),
+    ("The rebels ambushed government troops near the dam.", ("rebels", "ASSAULT", "government troops")),
+    ("Guerrillas ambushed three militiamen in the hills.", ("guerrillas", "ASSAULT", "three militiamen")),
+    # troops hit by no one named: another sentence may tell of the drones or rockets
+    ("US troops in the region were targeted again on Monday.", (None, "ASSAULT", "us troops")),
     ("An airstrike on the militia killed six fighters.", (None, "ASSAULT", "six fighters")),
 ]
 
