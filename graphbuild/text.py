@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARTICLES = ("the ", "a ", "an ")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u02bf\u02be`´"), "'")
 
 
+@lru_cache(maxsize=1 << 16)  # the extractor asks for the same few thousand words' keys again and again
 def normalize(text: str) -> str:
     """The key an alias is indexed under: case, diacritics, articles, possessives, punctuation folded.
 

@@ -78,6 +78,7 @@ class _Extractor:
         self.dateline = place_of(dl, ontology) if dl else None
         self.dateline_date = dateline_date(document.text)
         self.published = document.published or self.dateline_date
+        self._per_sentence: dict[tuple, object] = {}  # what depends on the sentence only, asked once per frame
 
     def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
@@ -323,7 +324,10 @@ class _Extractor:
 
     # ---------------------------------------------------------------- events
     def _mentions(self, frame: Frame, sent: Span, n: int) -> Iterator[Mention]:
-        if is_polar_question(sent) or is_recollection(sent):
+        told = self._per_sentence.get(("told", n))
+        if told is None:
+            told = self._per_sentence["told", n] = not (is_polar_question(sent) or is_recollection(sent))
+        if not told:
             return
         actors = [a for a in self._resolve_args(frame.actors)
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)]
@@ -410,7 +414,10 @@ class _Extractor:
 
     def _date(self, sent: Span) -> tuple[str | None, str | None]:
         """The sentence's own date, else the dateline's, else the article's publication date."""
-        found = sentence_date(sent, self.published, self.dateline_end)
+        key = ("date", sent.start)
+        if key not in self._per_sentence:
+            self._per_sentence[key] = sentence_date(sent, self.published, self.dateline_end)
+        found = self._per_sentence[key]
         if found:
             return found, "sentence"
         if self.dateline_date is not None:
@@ -420,12 +427,16 @@ class _Extractor:
         return None, None
 
     def _sentence_mode(self, sent: Span, etype: str) -> str | None:
+        key = ("mode", sent.start, etype)
+        if key in self._per_sentence:
+            return self._per_sentence[key]
         text = " " + " ".join(t.lower_ for t in sent) + " "
         best = None
-        for phrase, (mode, of) in self.words.lex.modes.items():
-            if of == etype and f" {phrase} " in text and (best is None or len(phrase) > len(best[0])):
+        for phrase, mode in self.words.modes_of_type.get(etype, ()):
+            if f" {phrase} " in text and (best is None or len(phrase) > len(best[0])):
                 best = (phrase, mode)
-        return best[1] if best else None
+        self._per_sentence[key] = found = best[1] if best else None
+        return found
 
 
 def _partitive(tok: Token) -> Token:

@@ -75,6 +75,19 @@ class Words:
         return out
 
     @cached_property
+    def spaced_modes(self) -> list[tuple[str, str]]:
+        """Every mode trigger as (" " + phrase, mode), in the lexicon's order: a phrase that starts a word."""
+        return [(f" {phrase}", mode) for phrase, (mode, _of) in self.lex.modes.items()]
+
+    @cached_property
+    def modes_of_type(self) -> dict[str, list[tuple[str, str]]]:
+        """PLOVER type -> its mode triggers as (phrase, mode), in the lexicon's order."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for phrase, (mode, of) in self.lex.modes.items():
+            out.setdefault(of, []).append((phrase, mode))
+        return out
+
+    @cached_property
     def group_nouns(self) -> frozenset[str]:
         return frozenset(w for w in self.lex.group_nouns if " " not in w)
 
@@ -154,8 +167,13 @@ class Words:
         if info is not None and info.kind not in ("facility", "state"):
             return True
         lemma = tok.lemma_.lower()
-        return lemma in self.group_nouns or lemma in {w.split()[-1] for w in self.lex.sector_nouns} - \
-            {w.split()[-1] for w in self.lex.facility_nouns}
+        return lemma in self.group_nouns or lemma in self._sector_not_facility_heads
+
+    @cached_property
+    def _sector_not_facility_heads(self) -> frozenset[str]:
+        """Last words of sector nouns that are no facility noun's last word: built once, asked per token."""
+        return frozenset({w.split()[-1] for w in self.lex.sector_nouns} -
+                         {w.split()[-1] for w in self.lex.facility_nouns})
 
     def is_facility(self, tok: Token) -> bool:
         return tok.ent_type_ == "FAC" or tok.lemma_.lower() in self.lex.facility_nouns

@@ -197,8 +197,9 @@ def _mode_of_noun(noun: Token, words: Words) -> str | None:
             if m := words.mode_of(x):
                 return m
     mods = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")) + " " + noun.lower_
-    for phrase, (mode, _of) in words.lex.modes.items():
-        if f" {phrase}" in f" {mods.strip()}":
+    mods = f" {mods.strip()}"
+    for spaced, mode in words.spaced_modes:
+        if spaced in mods:
             return mode
     return None
 

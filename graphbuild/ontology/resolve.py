@@ -186,12 +186,14 @@ def _fuzzy(onto: Ontology, key: str, mention: str):
         return None
     from rapidfuzz import fuzz, process, utils  # imported lazily: only spelling variants need it
 
-    if onto._fuzzy_keys is None:
-        onto._fuzzy_keys = [k for k in onto._alias if len(k) >= 6]
-    hit = process.extractOne(key, onto._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90,
-                             processor=utils.default_process)
+    if onto._fuzzy_keys is None:  # the aliases processed once, not on every call
+        keys = [k for k in onto._alias if len(k) >= 6]
+        onto._fuzzy_keys = keys, [utils.default_process(k) for k in keys]
+    keys, processed = onto._fuzzy_keys
+    hit = process.extractOne(utils.default_process(key), processed, scorer=fuzz.ratio, score_cutoff=90,
+                             processor=None)
     if hit:
-        return onto.actors[onto._alias[hit[0]]]
+        return onto.actors[onto._alias[keys[hit[2]]]]
     return None
 
 
