@@ -432,8 +432,8 @@ class _Extractor:
             return self._per_sentence[key]
         text = " " + " ".join(t.lower_ for t in sent) + " "
         best = None
-        for phrase, mode in self.words.modes_of_type.get(etype, ()):
-            if f" {phrase} " in text and (best is None or len(phrase) > len(best[0])):
+        for phrase, spaced, mode in self.words.modes_of_type.get(etype, ()):
+            if spaced in text and (best is None or len(phrase) > len(best[0])):
                 best = (phrase, mode)
         self._per_sentence[key] = found = best[1] if best else None
         return found

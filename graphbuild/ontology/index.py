@@ -89,7 +89,8 @@ class Ontology:
         self._index_actors()
         self._index_lexicon()
         self._max_alias_words = max((len(k.split()) for k in self._alias), default=1)
-        self._fuzzy_keys: tuple[list[str], list[str]] | None = None  # (alias keys, as the fuzzy scorer reads them)
+        # alias keys, as the fuzzy scorer reads them, and by the length of a query those that can match it
+        self._fuzzy_keys: tuple[list[str], list[str], dict[int, tuple[list[int], list[str]]]] | None = None
         self._resolved: dict[tuple[str, str | None], Actor] = {}  # resolve()'s answers: it is a pure function
         self._capitals: set[str] | None = None
         self._national: dict[tuple[str | None, str], ActorInfo] | None = None
