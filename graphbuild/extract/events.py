@@ -83,7 +83,7 @@ class _Extractor:
     def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
         lemma = tok.lemma_.lower()
-        phrasal = self.words.phrasal(tok)
+        phrasal = self.words.phrasal(tok) if tok.pos_ == "VERB" else None  # only a verb's particle is asked for
         said_who = list(attribution_frames(tok, self.words)) if tok.pos_ == "VERB" else []
         if said_who:
             yield from said_who  # "blamed it on the rebels": who did an attack told before, no accusation
@@ -431,9 +431,10 @@ class _Extractor:
         if key in self._per_sentence:
             return self._per_sentence[key]
         text = " " + " ".join(t.lower_ for t in sent) + " "
+        segments = set(text.split(" "))  # a phrase found in the text begins with one of its whole words
         best = None
-        for phrase, spaced, mode in self.words.modes_of_type.get(etype, ()):
-            if spaced in text and (best is None or len(phrase) > len(best[0])):
+        for phrase, first, spaced, mode in self.words.modes_of_type.get(etype, ()):
+            if first in segments and spaced in text and (best is None or len(phrase) > len(best[0])):
                 best = (phrase, mode)
         self._per_sentence[key] = found = best[1] if best else None
         return found

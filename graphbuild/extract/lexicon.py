@@ -112,11 +112,12 @@ class Words:
         return best[1] if best else None
 
     @cached_property
-    def modes_of_type(self) -> dict[str, list[tuple[str, str, str]]]:
-        """PLOVER type -> its mode triggers as (phrase, " phrase ", mode), in the lexicon's order."""
-        out: dict[str, list[tuple[str, str, str]]] = {}
+    def modes_of_type(self) -> dict[str, list[tuple[str, str, str, str]]]:
+        """PLOVER type -> its mode triggers as (phrase, its first word, " phrase ", mode), in the lexicon's
+        order."""
+        out: dict[str, list[tuple[str, str, str, str]]] = {}
         for phrase, (mode, of) in self.lex.modes.items():
-            out.setdefault(of, []).append((phrase, f" {phrase} ", mode))
+            out.setdefault(of, []).append((phrase, phrase.split(" ")[0], f" {phrase} ", mode))
         return out
 
     @cached_property
