@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .ontology import Ontology
 
 T = TypeVar("T")
+KEEP = 3  # values kept per name: a few checkouts or ontologies side by side
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -73,15 +74,19 @@ def key(files: Iterable[str | Path] = (), packages: Iterable[str] = ()) -> str:
 
 
 def cached(name: str, digest: str, build: Callable[[], T]) -> T:
-    """``build()``, or the value a run with the same ``digest`` kept under ``name``. Older values of ``name``
-    are removed when a new one is written, so the folder holds one of each."""
+    """``build()``, or the value a run with the same ``digest`` kept under ``name``. The folder keeps the
+    :data:`KEEP` most recently used values of each name (two checkouts, or runs with and without a user
+    ``--ontology``, would otherwise evict each other's on every run); older ones are removed when a new one
+    is written."""
     folder = cache_dir()
     if folder is None:
         return build()
     path = folder / f"{name}-{digest}.pickle"
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)
+            value = pickle.load(fh)
+        _touch(path)
+        return value
     except FileNotFoundError:
         pass
     except Exception:  # a truncated or stale file: build it again
@@ -89,6 +94,20 @@ def cached(name: str, digest: str, build: Callable[[], T]) -> T:
     value = build()
     _store(folder, name, path, value)
     return value
+
+
+def _used(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed by another run meanwhile
+        return 0.0
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)  # most recently used: kept longest
+    except OSError:
+        pass
 
 
 def _store(folder: Path, name: str, path: Path, value: object) -> None:
@@ -102,7 +121,8 @@ def _store(folder: Path, name: str, path: Path, value: object) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in folder.glob(f"{name}-*.pickle"):
+        kept = sorted(folder.glob(f"{name}-*.pickle"), key=_used, reverse=True)
+        for old in kept[KEEP:]:
             if old != path:
                 old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):

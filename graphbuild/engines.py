@@ -2,7 +2,8 @@
 
 Without an engine it runs in this process. :class:`Processes` (``--n-process N``) and :class:`Dask`
 (``--engine dask``) hand whole documents, in small batches, to workers that load the spaCy pipeline and the
-ontology once (the start-up cache makes that cheap) and run the very same ``process`` on them: the pieces of a
+ontology once (the start-up cache makes that cheap; on Linux, worker processes are forked from a build that has
+loaded them, and load nothing) and run the very same ``process`` on them: the pieces of a
 huge document stay in one worker, so coreference and ids are those of the serial run. A worker sends back only
 the events, the affiliations and the warnings of each document (small pickles, not spaCy Docs); the results are
 taken in input order, so events.jsonl is byte for byte that of the serial run. A few batches per worker are in
@@ -15,6 +16,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -32,8 +34,9 @@ if TYPE_CHECKING:
 
     from .ontology import Ontology
 
-BATCH_DOCS = 8  # documents sent to a worker at once: few enough to share the work out evenly
-BATCH_CHARS = 20_000  # characters sent at once (a longer document goes alone)
+BATCH_DOCS = 4  # documents sent to a worker at once: few enough to share the work out evenly
+BATCH_CHARS = 10_000  # characters sent at once (a longer document goes alone): the dev corpus makes 25
+# batches, so the last one leaves the other workers idle for a short while (at 20,000, 12 of twice the length)
 IN_FLIGHT = 3  # batches per worker submitted ahead, so no worker waits for the next while memory stays flat
 DASK_HINT = "pip install 'graphbuild[dask]'"
 
@@ -197,19 +200,42 @@ def in_order(submit: Callable[[list[tuple[int, Document]]], object], result: Cal
         yield from take()
 
 
-class Processes:
-    """``n`` worker processes on this machine, started fresh ("spawn": no copy of a parent holding spaCy and
-    threads), children of this process, so their CPU time counts in its own (``/usr/bin/time``)."""
+def start_method() -> str:
+    """How worker processes start: "fork" on Linux, where a child gets the parent's loaded pipeline for free
+    (no imports, no loading: a worker starts in milliseconds instead of seconds), else "spawn", a fresh
+    interpreter (macOS's default, since forking there is unsafe for system libraries; Windows has no fork).
 
-    def __init__(self, n: int, loader: Loader = Loader()):
+    >>> start_method() in ("fork", "spawn")
+    True
+    """
+    return "fork" if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() \
+        else "spawn"
+
+
+class Processes:
+    """``n`` worker processes on this machine, children of this process, so their CPU time counts in its own
+    (``/usr/bin/time``). Forked where :func:`start_method` says so: then the pipeline and ontology handed to
+    :meth:`sharing` (what ``loader`` loads, already loaded by the build) are the workers' too; spawned workers,
+    or forked ones with nothing shared, call ``loader`` themselves."""
+
+    def __init__(self, n: int, loader: Loader = Loader(), method: str | None = None):
         if n < 1:
             raise EngineError(f"--n-process must be at least 1, not {n}")
-        self.n, self.loader = n, loader
+        self.n, self.loader, self.method = n, loader, method or start_method()
+        self.loaded: tuple | None = None
+
+    def sharing(self, nlp: Language, ontology: Ontology) -> Processes:
+        """These workers, given ``loader``'s pipeline and ontology as loaded in this process (when forked)."""
+        self.loaded = (nlp, ontology)
+        return self
 
     def run(self, docs: Iterable[Document], options: Options, warn: Callable[[InputError], None]
             ) -> Iterator[Result]:
-        pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
-                                   initargs=(self.loader,))
+        shared = self.method == "fork" and self.loaded is not None and self.loader not in _loaded
+        if shared:  # set before the pool forks its workers (all at once, at the first batch), which inherit it
+            _loaded[self.loader] = self.loaded
+        pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context(self.method),
+                                   initializer=_start, initargs=(self.loader,))
         try:
             yield from in_order(lambda batch: pool.submit(work, self.loader, batch, options), self._result,
                                 docs, IN_FLIGHT * self.n, warn)
@@ -218,6 +244,8 @@ class Processes:
             raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+            if shared:
+                del _loaded[self.loader]
 
     @staticmethod
     def _result(future, batch) -> list:

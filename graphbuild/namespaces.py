@@ -79,6 +79,7 @@ class CEKG(DefinedNamespace):
     collectiveNoun: URIRef
     genericGroupNoun: URIRef
     harmNoun: URIRef
+    territoryWord: URIRef
     fatalityWord: URIRef
     injuryWord: URIRef
     fatalities: URIRef

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import signal
 import threading
 import time
@@ -162,7 +163,8 @@ def process(docs: Iterable[Document], ontology: Ontology, nlp, batch_size: int =
     :func:`budget`, or fails, goes to ``warn`` (default: raise) and is left out; the others go on.
 
     ``engine`` runs the same work in worker processes or on a Dask cluster (see :mod:`graphbuild.engines`),
-    whose workers load their own pipeline and ontology; ``n_process`` > 1 without one means
+    whose workers load their own pipeline and ontology (or, forked, get the one :meth:`Processes.sharing` gave
+    them: :func:`build` shares its own); ``n_process`` > 1 without one means
     ``Processes(n_process)``, whose workers load the default pipeline and the bundled ontology."""
     if engine is None and n_process != 1:
         engine = Processes(n_process)
@@ -289,6 +291,10 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
     previous = read_previous(out) if append else Previous({}, {})
     ontology = load_ontology(ontology_files)
     nlp = load_pipeline(model, ontology)
+    if isinstance(workers_engine, Processes) and workers_engine.method == "fork":
+        # forked workers get the pipeline as loaded here, its extractor indexes built once for all of them
+        _warm_up(nlp, ontology)
+        workers_engine = workers_engine.sharing(nlp, ontology)
     documents: dict[str, Document] = {}
     hashes: dict[str, str] = {}
     affiliations: list[Affiliation] = []
@@ -372,15 +378,69 @@ def write_outputs(merged: Sequence[MergedEvent] | Merged, paths: dict[str, Path]
     graph.nt and events.csv are written as streams, and only the actor graph is held."""
     from .store import load_store
 
-    actor_graph = build_graph(merged)  # one actor graph for the page, the tables and GraphML
-    mentions = merged.mentions() if isinstance(merged, Merged) else mentions_of(merged)
-    write_events(mentions, paths["events.jsonl"], documents)
-    write_ntriples(triples(merged, ontology, documents, affiliations, base=base), paths["graph.nt"])
-    load_store(paths["graph.nt"], paths["store"])
-    for name in ("graph.ttl", "graph.jsonld"):
-        convert(paths["graph.nt"], paths[name], base=base)
-    write_html(merged, paths["graph.html"], title=title, documents=documents, graph=actor_graph)
-    write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph, documents=documents)
-    write_graphml(merged, paths["graph.graphml"], graph=actor_graph)
-    write_events_csv(merged, paths["events.csv"], documents, ontology, affiliations)
-    write_gexf(merged, paths["graph.gexf"], graph=actor_graph)
+    def rdf() -> None:  # the RDF chain, about half the writing time ...
+        mentions = merged.mentions() if isinstance(merged, Merged) else mentions_of(merged)
+        write_events(mentions, paths["events.jsonl"], documents)
+        write_ntriples(triples(merged, ontology, documents, affiliations, base=base), paths["graph.nt"])
+        load_store(paths["graph.nt"], paths["store"])
+        for name in ("graph.ttl", "graph.jsonld"):
+            convert(paths["graph.nt"], paths[name], base=base)
+
+    def tables() -> None:  # ... and the actor graph's outputs, the other half
+        actor_graph = build_graph(merged)  # one actor graph for the page, the tables and GraphML
+        write_html(merged, paths["graph.html"], title=title, documents=documents, graph=actor_graph)
+        write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph, documents=documents)
+        write_graphml(merged, paths["graph.graphml"], graph=actor_graph)
+        write_events_csv(merged, paths["events.csv"], documents, ontology, affiliations)
+        write_gexf(merged, paths["graph.gexf"], graph=actor_graph)
+
+    side_by_side(rdf, tables)
+
+
+def side_by_side(first: Callable[[], None], second: Callable[[], None]) -> None:
+    """``first()`` here and ``second()`` in a forked child at the same time, where workers are forked (see
+    :func:`graphbuild.engines.start_method`; else one after the other): the two share nothing but the files
+    they read, and write different ones. An error of the child is raised here, after ``first`` is done.
+
+    >>> side_by_side(lambda: None, lambda: None)
+    """
+    import multiprocessing
+    import sys
+
+    from .engines import start_method
+
+    if start_method() != "fork":
+        first()
+        second()
+        return
+    for stream in (sys.stdout, sys.stderr):  # else text buffered here would be written again by the child
+        stream.flush()
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(second, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        first()
+    finally:
+        try:
+            error = receive.recv()
+        except EOFError:  # the child died without a word (killed, out of memory)
+            error = OutputError("the process writing the graph's page and tables stopped (killed, or out of "
+                                "memory?); nothing written")
+        child.join()
+        receive.close()
+    if error is not None:
+        raise error
+
+
+def _child(job: Callable[[], None], send) -> None:
+    try:
+        job()
+        send.send(None)
+    except BaseException as e:  # noqa: B036 - every failure goes back to the parent, which raises it
+        try:
+            pickle.loads(pickle.dumps(e))
+        except Exception:  # an exception that does not make the trip: its message then
+            e = OutputError(f"{type(e).__name__}: {e}")
+        send.send(e)

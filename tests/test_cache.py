@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from graphbuild import cache
@@ -29,7 +31,19 @@ def test_a_value_is_built_once_per_digest(folder):
     assert cache.cached("thing", "d1", build) == {"a": 1}
     assert len(calls) == 1
     assert cache.cached("thing", "d2", build) == {"a": 1} and len(calls) == 2
-    assert [p.name for p in folder.iterdir()] == ["thing-d2.pickle"]  # the old one is gone
+    assert cache.cached("thing", "d1", build) == {"a": 1} and len(calls) == 2  # still kept beside d2
+
+
+def test_the_most_recently_used_values_are_kept(folder):
+    build, calls = counting(0)
+    for d in ("d1", "d2", "d3"):
+        cache.cached("thing", d, build)
+    os.utime(folder / "thing-d1.pickle", (1, 1))  # d1 used longest ago
+    os.utime(folder / "thing-d3.pickle", (2, 2))
+    cache.cached("thing", "d2", build)  # a hit makes d2 the most recent
+    cache.cached("thing", "d4", build)
+    assert sorted(p.name for p in folder.iterdir()) == ["thing-d2.pickle", "thing-d3.pickle", "thing-d4.pickle"]
+    assert len(calls) == 4
 
 
 def test_a_broken_or_unwritable_cache_only_costs_time(folder, tmp_path, monkeypatch):

@@ -49,6 +49,16 @@ def test_tokenized_text_is_put_back_as_prose_and_prose_is_left_alone():
     assert not is_tokenized(prose) and detokenize(prose) == prose
 
 
+def test_abbreviations_do_not_make_tokenized_text_look_like_prose():
+    # a tokenizer leaves "Mr." and "U.S." whole: their periods are no sign of prose
+    text = ("Mr. Ruiz said Gen. Sola met U.S. and U.K. envoys , aides said , before the vote . "
+            "Mr. Sola 's office declined to comment .")
+    assert is_tokenized(text)
+    assert detokenize(text).endswith("before the vote. Mr. Sola's office declined to comment.")
+    prose = "Mr. Ruiz said Gen. Sola met U.S. envoys, aides said. It ended."
+    assert not is_tokenized(prose)
+
+
 def test_curly_quotes_hyphens_and_line_breaks_of_tokenized_text():
     text = "The pre - dawn raid , “ a clear provocation , ” ended .\nTroops ’ trucks left ."
     assert detokenize(text) == "The pre-dawn raid, “a clear provocation,” ended.\nTroops’ trucks left."

@@ -9,7 +9,7 @@ import pytest
 
 from graphbuild import pipeline
 from graphbuild.cli import main
-from graphbuild.engines import Dask, Processes, batches
+from graphbuild.engines import Dask, Processes, batches, start_method
 from graphbuild.errors import EngineError
 from graphbuild.records import Document
 
@@ -60,6 +60,28 @@ def test_two_worker_processes_give_the_events_of_the_serial_build(tmp_path, corp
     assert "20 documents" in capsys.readouterr().out
     got = (tmp_path / "np2" / "events.jsonl").read_bytes()
     assert got == serial and got.count(b"\n") > 10
+
+
+@pytest.mark.skipif(start_method() != "fork", reason="workers are forked only where fork is safe (Linux)")
+def test_forked_workers_use_the_pipeline_shared_with_them_and_load_nothing(nlp, ontology):
+    # FaultyLoader breaks the extractor of the process that calls it: a shared pipeline means no call in a worker
+    docs = [Document("a", ARTICLES[0]), Document("b", "BROKEN " + ARTICLES[4], origin="b.txt")]
+    warned = []
+    done = list(pipeline.process(docs, None, None, warn=warned.append,
+                                 engine=Processes(2, FaultyLoader()).sharing(nlp, ontology)))
+    assert [d.id for d, _e, _a in done] == ["a", "b"] and all(events for _d, events, _a in done)
+    assert warned == []
+    # and nothing shared: the workers load for themselves (the fault is there)
+    done = list(pipeline.process(docs, None, None, warn=warned.append, engine=Processes(2, FaultyLoader())))
+    assert [d.id for d, _e, _a in done] == ["a"] and [w.path for w in warned] == ["b.txt"]
+
+
+def test_spawned_workers_give_the_events_of_the_serial_run(nlp, ontology):
+    # the start where fork is unsafe (macOS) or missing (Windows): workers load the pipeline themselves
+    docs = [Document(f"s{k}", text) for k, text in enumerate(ARTICLES[:6])]
+    here = [(d.id, e) for d, e, _a in pipeline.process(docs, ontology, nlp)]
+    there = [(d.id, e) for d, e, _a in pipeline.process(docs, None, None, engine=Processes(2, method="spawn"))]
+    assert there == here and sum(len(e) for _d, e in here) > 3
 
 
 def test_a_bad_document_in_a_worker_is_named_and_the_rest_go_on():

@@ -1,4 +1,5 @@
 import json
+import os
 import re
 
 from rdflib import Graph
@@ -100,6 +101,20 @@ def test_every_graph_gets_its_positions_in_advance():
     assert model == html.view_model(merged())  # deterministic
     assert {"kind", "colour"} <= set(model["legend"][0])
     assert model["modalities"] == ["asserted", "claimed"]
+
+
+def test_the_layout_is_the_same_in_every_run():
+    # small parts of a larger graph: networkx iterates their subgraphs in set order, which changes with the
+    # hash seed of the run; the page must not
+    import subprocess
+    import sys
+
+    code = ("import networkx as nx; from graphbuild.export.html import positions; "
+            "g = nx.Graph([(f'a{i}', f'b{i}') for i in range(40)] + [(f'a{i}', f'c{i}') for i in range(40)]"
+            " + [('a0', f'h{j}') for j in range(30)] + [('h1', 'h2'), ('b3', 'c3')]); print(positions(g))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and "a0" in runs.pop()
 
 
 def test_shapes_accept_the_export_and_catch_a_direct_triple_without_an_event(tmp_path, mini_ontology):

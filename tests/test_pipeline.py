@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphbuild import pipeline
-from graphbuild.errors import InputError, ModelError, OutputError
+from graphbuild.errors import GraphbuildError, InputError, ModelError, OutputError
 from graphbuild.nlp import split_text
 from graphbuild.pipeline import budget, build, process
 from graphbuild.records import Document
@@ -229,6 +229,37 @@ def test_a_failing_build_leaves_the_previous_output_as_it_was(tmp_path, previous
         fast_build([tmp_path / "a.txt"], out, force=True)
     assert snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_writer_failing_beside_the_others_fails_the_build_and_leaves_the_output(tmp_path, previous, fast_build,
+                                                                                monkeypatch):
+    # the page and the tables are written in a forked process beside the RDF (on Linux): its error is the build's
+    out, before = previous
+
+    def no_room(*args, **kw):
+        raise OutputError("cannot write (No space left on device)", path="graph.gexf")
+
+    monkeypatch.setattr(pipeline, "write_gexf", no_room)
+    with pytest.raises(OutputError, match=r"graph.gexf: cannot write \(No space left on device\)"):
+        fast_build([tmp_path / "a.txt"], out, force=True)
+    assert snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_side_by_side_runs_both_and_raises_the_childs_error(tmp_path):
+    from graphbuild.pipeline import side_by_side
+
+    side_by_side(lambda: (tmp_path / "a").write_text("a"), lambda: (tmp_path / "b").write_text("b"))
+    assert (tmp_path / "a").read_text() + (tmp_path / "b").read_text() == "ab"
+
+    class Odd(Exception):  # a local class does not pickle: its message makes the trip
+        pass
+
+    def odd():
+        raise Odd("half way")
+
+    with pytest.raises((Odd, GraphbuildError), match="half way"):  # Odd itself where nothing forks
+        side_by_side(lambda: None, odd)
 
 
 def test_force_refuses_an_output_folder_holding_the_input(tmp_path, previous, fast_build):

@@ -9,6 +9,8 @@ import re
 # a space before punctuation that prose writes attached to the word before it
 _DETACHED = re.compile(r"\w \s*(?:[,.;:!?%)\]]|n't\b|['’](?:s|re|ve|ll|d|m)\b)", re.IGNORECASE)
 _ATTACHED = re.compile(r"\w(?:[,;:!?)\]]|\.(?=\s)|n't\b|['’](?:s|re|ve|ll|d|m)\b)", re.IGNORECASE)
+# the period of an abbreviation ("Mr.", "Gen.", "U.S."), which a tokenizer leaves on its word too
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,2}|(?:[A-Za-z]\.)+[A-Za-z])\.(?=\s)")
 
 
 def is_tokenized(text: str) -> bool:
@@ -19,9 +21,12 @@ def is_tokenized(text: str) -> bool:
     True
     >>> is_tokenized("The convoy was hit, officials said. It's the third attack ; a fourth failed.")
     False
+    >>> is_tokenized("Mr. Ruiz met Gen. Sola and U.S. envoys , aides said , and left .")
+    True
     """
     detached = len(_DETACHED.findall(text))
-    return detached >= 3 and detached > 2 * len(_ATTACHED.findall(text))
+    attached = len(_ATTACHED.findall(text)) - len(_ABBREVIATION.findall(text))
+    return detached >= 3 and detached > 2 * attached
 
 
 _RULES = (

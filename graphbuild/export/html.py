@@ -9,6 +9,7 @@ vis-network shows string tooltips as text, so markup in an article never runs.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -79,9 +80,51 @@ def layout(g: nx.Graph, iterations: int = 50, seed: int = 7, scale: float = 1000
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for i, v in enumerate(nodes)}
 
 
+def spring(g: nx.Graph, nodes: list, seed: int = 7, iterations: int | None = None):
+    """Fruchterman-Reingold positions of ``nodes``, a connected part of ``g`` (rows in their order), with the
+    exact O(n^2) repulsion of networkx's ``spring_layout``, but in float32 on flat coordinate arrays, the
+    attraction summed along the edges only: a tenth of networkx's time (0.2 s instead of 2 s for the 600 actors
+    of the dev corpus). A small part settles in fewer steps (default: 30 up to 50 nodes, else 100).
+
+    >>> pos = spring(nx.path_graph(4), [0, 1, 2, 3])
+    >>> pos.shape, bool(abs(pos[0, 0] - pos[3, 0]) + abs(pos[0, 1] - pos[3, 1]) > abs(pos[0, 0] - pos[1, 0]))
+    ((4, 2), True)
+    """
+    import numpy as np
+
+    n = len(nodes)
+    if iterations is None:
+        iterations = 30 if n <= 50 else 100
+    index = {v: i for i, v in enumerate(nodes)}
+    # the edges in the order of ``nodes``: a subgraph view iterates a set, whose order changes from run to run
+    edges = np.array([(i, index[w]) for i, v in enumerate(nodes) for w in g[v] if index.get(w, -1) > i],
+                     dtype=np.int64).reshape(-1, 2)
+    a, b = edges[:, 0], edges[:, 1]
+    rng = np.random.default_rng(seed)
+    x, y = rng.uniform(0.0, 1.0, (2, n)).astype(np.float32)  # float32: half the memory traffic, enough here
+    k = np.float32(1.5 / n ** 0.5)  # the ideal edge length in the unit square (networkx's k, as before)
+    t = 0.1  # the largest step, cooled to nothing
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        repulsion = (k * k) / np.maximum(dx * dx + dy * dy, np.float32(1e-4))  # from every node: k^2 / d^2
+        fx, fy = (dx * repulsion).sum(1), (dy * repulsion).sum(1)
+        ex, ey = x[a] - x[b], y[a] - y[b]  # attraction along the edges: d / k
+        pull = np.maximum(np.sqrt(ex * ex + ey * ey), np.float32(0.01)) / k
+        np.subtract.at(fx, a, ex * pull)
+        np.subtract.at(fy, a, ey * pull)
+        np.add.at(fx, b, ex * pull)
+        np.add.at(fy, b, ey * pull)
+        step = np.float32(t) / np.maximum(np.sqrt(fx * fx + fy * fy), np.float32(0.01))
+        x += fx * step
+        y += fy * step
+        t -= dt
+    return np.column_stack([x, y]).astype(float)
+
+
 def positions(g: nx.Graph, seed: int = 7, spacing: float = 70.0) -> dict:
     """Node positions computed before the page opens, so nothing moves once it is drawn: each connected part
-    is laid out on its own (networkx's spring layout; :func:`layout` for large parts) in a disc whose area
+    is laid out on its own (:func:`spring`; :func:`layout` for large parts) in a disc whose area
     grows with its size, and the parts are packed in rows, largest first, so small clusters do not fly off.
 
     >>> pos = positions(nx.Graph([(1, 2), (3, 4), (4, 5)]))
@@ -98,11 +141,14 @@ def positions(g: nx.Graph, seed: int = 7, spacing: float = 70.0) -> dict:
         nodes = [v for v in und if v in part]  # graph order: deterministic
         if len(nodes) == 1:
             local = np.zeros((1, 2))
+        elif len(nodes) == 2:  # level, and shorter than its disc, so that a row of pairs does not read as a chain
+            local = np.array([[-0.6, 0.0], [0.6, 0.0]])
         else:
-            sub = und.subgraph(nodes)
-            pos = nx.spring_layout(sub, seed=seed, iterations=100, k=1.5 / len(nodes) ** 0.5) \
-                if len(nodes) < SPRING_NODES else layout(sub, iterations=80, seed=seed, scale=1.0)
-            local = np.array([pos[v] for v in nodes], dtype=float)
+            if len(nodes) < SPRING_NODES:
+                local = spring(und, nodes, seed=seed)
+            else:
+                pos = layout(und.subgraph(nodes), iterations=80, seed=seed, scale=1.0)
+                local = np.array([pos[v] for v in nodes], dtype=float)
             local -= np.median(local, 0)
             # scaled by the bulk, not the outliers: a dense core with a few far leaves still gets room
             local /= max(float(np.quantile(np.sqrt((local ** 2).sum(1)), 0.9)), 1e-9)
@@ -201,7 +247,11 @@ def view_model(merged: Sequence[MergedEvent], title: str = "graphbuild",
 
 
 def _asset(*parts: str) -> str:
-    return resources.files("pyvis").joinpath("lib", *parts).read_text(encoding="utf-8")
+    # found, not imported: importing pyvis imports IPython and networkx's drawing code, for files we only read
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        return resources.files("pyvis").joinpath("lib", *parts).read_text(encoding="utf-8")
+    return Path(spec.submodule_search_locations[0], "lib", *parts).read_text(encoding="utf-8")
 
 
 def render_html(model: dict) -> str:

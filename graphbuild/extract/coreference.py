@@ -119,7 +119,7 @@ class Coref:
         noun = clause.head
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head  # "Omar Haddad, the party's deputy chief, who ..."
-        return self._as_args(noun)
+        return self._as_args(_nearest_name(tok, noun, self.words))
 
     def _personal(self, tok: Token) -> list[Arg]:
         low = tok.lower_
@@ -235,3 +235,16 @@ def _clause(tok: Token) -> Token:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
+
+
+def _nearest_name(rel: Token, noun: Token, words: Words) -> Token:
+    """ "the plan pursued by Russia, which ...": the parser hangs the relative clause on "plan", which cannot
+    act, but the name right before the relative pronoun can; that name is what the clause is about."""
+    before = rel.i - 1 if rel.i > 0 and rel.doc[rel.i - 1].text != "," else rel.i - 2
+    if before < 0 or noun.pos_ != "NOUN" or words.is_actor_word(noun) or rel.lower_ not in ("which", "who"):
+        return noun
+    name = rel.doc[before]
+    if name.i != noun.i and name.pos_ == "PROPN" and name.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and \
+            noun.i < name.i and noun.is_ancestor(name):
+        return name
+    return noun

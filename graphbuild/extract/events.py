@@ -22,11 +22,21 @@ from .coreference import Coref
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
+from .misread import gerund_event_type, misread_event_noun
 from .modality import presentation
 from .non_events import is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
-from .setting import dateline_date, dateline_end, dateline_place, is_region, place_of, sentence_date, sentence_place
+from .setting import (
+    dateline_date,
+    dateline_end,
+    dateline_place,
+    is_region,
+    is_settlement,
+    place_of,
+    sentence_date,
+    sentence_place,
+)
 from .sides import Frame, objects, passive_subjects
 from .verb_events import attribution_frames, verbal_frames
 
@@ -94,6 +104,8 @@ class _Extractor:
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
                 self.words.is_instrument(x) for x in objects(tok) + passive_subjects(tok)):
             yield from verbal_frames(tok, "ASSAULT", self.words)  # "left a parcel bomb outside the tax office"
+        elif (misread := misread_event_noun(tok, self.words)) is not None:
+            yield from nominal_frames(tok, misread, self.words)  # "airstrikes" tagged a verb (misread.py)
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "FAC"):
                 return
@@ -101,6 +113,8 @@ class _Extractor:
                                       self.words)
         elif (counted := counted_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
+        elif (gerund := gerund_event_type(tok, self.words)) is not None:
+            yield from nominal_frames(tok, gerund, self.words)  # "the storming of the parliament"
 
     def mentions_at(self, tok: Token, sent: Span, n: int) -> Iterator[Mention]:
         for frame in self.frames_at(tok):
@@ -193,6 +207,8 @@ class _Extractor:
             return True
         if any(c.dep_ in ("amod", "compound") and self.onto.state_of(c.text) for c in tok.lefts):
             return True  # "Turkish territory", "French positions"
+        if trigger is not None and trigger.lemma_.lower() in self.words.lex.territory_words and is_settlement(tok):
+            return True  # "shelled the town", "stormed the camp": the place is what is hit
         for t in _anchors(tok):
             if t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
                 return True

@@ -119,7 +119,7 @@ def _part_of_verbal_event(noun: Token, words: Words) -> bool:
     """ "three raids struck ...", "struck by a rocket attack": the verb's frame already reports this event."""
     head = noun.head
     same = words.lex.noun_triggers.get(noun.lemma_.lower())
-    if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and \
+    if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and same is not None and \
             words.lex.verb_triggers.get(head.lemma_.lower()) == same and not words.light(head):
         return not _has_own_target(noun, words)
     if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in ("by", "in", "during"):
@@ -159,6 +159,8 @@ def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
                 found = objects(head)
                 if found:
                     return "alleged", found
+            if words.light(head) and rel in ("pobj", "prep") and _counts_harm(head, words):
+                return None  # "a monitor put the death toll in the airstrike at 28": who counts, not who struck
             if words.light(head) or cue in ("claimed", "threatened", "denied", "hypothetical") or via_cue:
                 if is_passive(head) and rel in ("pobj", "prep") and not agents(head):
                     return "actor", passive_subjects(head)  # "two officers were involved in the shooting"
@@ -174,6 +176,17 @@ def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
             via_cue = head
         node, rel = head, head.dep_
     return None
+
+
+def _counts_harm(verb: Token, words: Words) -> bool:
+    """A verb whose object counts the harm of an event ("put the death toll", "gave the number of dead")."""
+    lex = words.lex
+    for o in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        heads = [o, *(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+        if any(f in lex.fatality_words or f in lex.injury_words or f in lex.harm_nouns
+               for h in heads for f in (h.lemma_.lower(), h.lower_)):
+            return True
+    return False
 
 
 def _threat_target(noun: Token, words: Words, exclude: set[int]) -> list[Token]:

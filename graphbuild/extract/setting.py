@@ -19,6 +19,14 @@ PLACE_NOUNS = {"town", "city", "village", "hamlet", "province", "district", "dep
                "municipality", "county", "state", "capital", "port", "camp", "neighbourhood", "neighborhood",
                "suburb", "area", "settlement", "governorate"}
 
+
+
+def is_settlement(tok) -> bool:
+    """A common noun for an inhabited place ("the town", "two districts"); not "the state" or "the capital",
+    which stand for a government as often as for a place."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS - {"state", "department", "capital"}
+
+
 _ABS = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?|"
                   r"(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
                   r"(?:,?\s+(?P<y>\d{4}))?\b")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .coordination import participle_clause_head, shared_objects
 from .lexicon import REFLEXIVE, Words
+from .misread import is_event_gerund
 from .noun_events import noun_actors
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
@@ -54,6 +55,9 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
             named += [] if alleged else modifier_actors(a, words)
             actors += found
             frame.modality = frame.modality or ("alleged" if alleged else None)
+        elif is_event_gerund(a, words):  # "Shelling by government forces wounded six": its by-phrase acted
+            frame.mode = frame.mode or words.mode_of(a)
+            actors += [x for x in agents(a) if words.is_actor_word(x)]
         elif a.lemma_.lower() in words.event_words:  # "wounded in a cowardly act by the militia"
             actors += prep_objects(a, ("by",), words, places=True) + [c for c in a.children if c.dep_ == "poss"]
         elif words.is_instrument(a):

@@ -58,6 +58,7 @@ class Lexicon:
     reporting_verbs: frozenset[str] = frozenset()
     hardware_nouns: frozenset[str] = frozenset()
     victim_words: frozenset[str] = frozenset()
+    territory_words: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     relational_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -202,6 +203,7 @@ class Ontology:
         lex.event_nouns, lex.relational_nouns = words("eventNoun"), words("relationalNoun")
         lex.collective_nouns, lex.generic_group_nouns = words("collectiveNoun"), words("genericGroupNoun")
         lex.harm_nouns = words("harmNoun")
+        lex.territory_words = words("territoryWord")
         lex.fatality_words, lex.injury_words = words("fatalityWord"), words("injuryWord")
         lex.person_titles = tuple(sorted(words("personTitle"), key=lambda t: (-len(t), t)))
 

@@ -1,0 +1,59 @@
+"""Words the small parser tags wrongly, read as what they are.
+
+An event noun that has no verb of the same spelling is sometimes tagged a verb ("Daily airstrikes by the
+coalition pushed the toll up": "airstrikes" as VBZ), most often in long sentences of tokenized text. Such a
+word keeps a noun's place in the sentence (a subject, an object, the object of a preposition) and a noun's
+dependents ("by the coalition", "against the town"), so the rules for event nouns read it as one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .lexicon import Words
+
+NOUN_SLOTS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
+
+
+def misread_event_noun(tok: Token, words: Words) -> str | None:
+    """The event type of an event noun tagged as a verb in a noun's slot, else None. A word that is also
+    a verb of the lexicon ("attacks", "raids") is a verb wherever the parser says so."""
+    if tok.pos_ != "VERB" or tok.dep_ not in NOUN_SLOTS:
+        return None
+    lex = words.lex
+    if any(f in lex.verb_triggers for f in (tok.lemma_.lower(), tok.lower_)):
+        return None
+    return lex.noun_triggers.get(tok.lower_) or lex.noun_triggers.get(tok.lemma_.lower())
+
+
+def gerund_event_type(tok: Token, words: Words) -> str | None:
+    """The event type of a gerund of an attack verb used as a noun with its object in an of-phrase ("the
+    storming of the parliament", "the torching of two buses"), which the lexicon need not list as a noun.
+    "Firing" stays out: "the firing of the minister" is a dismissal."""
+    if tok.pos_ != "NOUN" or not tok.lower_.endswith("ing") or tok.lower_ in words.lex.noun_triggers:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children)
+               for c in tok.children):
+        return None
+    stem = tok.lower_[:-3]
+    verb = next((f for f in (stem, stem + "e", stem[:-1]) if f in words.lex.verb_triggers), None)
+    if verb is None or verb in NOT_GERUND_EVENTS:
+        return None
+    etype = words.lex.verb_triggers[verb]
+    return etype if etype == "ASSAULT" else None
+
+
+NOT_GERUND_EVENTS = ("fire", "hit", "target", "down", "ram", "sink", "beat", "gun", "shot", "rocket")
+
+
+def is_event_gerund(tok: Token, words: Words) -> bool:
+    """A gerund the parser makes a clause subject ("Shelling by the army wounded six"): the event noun of a
+    verb of the lexicon, whose by-phrase names who acted."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "nsubj"):
+        return False
+    if any(c.dep_ in ("dobj", "nsubj") for c in tok.children):
+        return False  # "Shelling the town was a mistake": a clause with its own object is no noun
+    return tok.lower_ in words.lex.noun_triggers
