@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARTICLES = ("the ", "a ", "an ")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u02bf\u02be`´"), "'")
+_INITIAL, _POSSESSIVE, _PUNCT = re.compile(r"\b([a-z])\."), re.compile(r"'s\b"), re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=1 << 16)  # the extractor asks for the same few thousand words' keys again and again
 def normalize(text: str) -> str:
     """The key an alias is indexed under: case, diacritics, articles, possessives, punctuation folded.
 
@@ -25,10 +28,10 @@ def normalize(text: str) -> str:
     s = text.translate(_DASHES).translate(_QUOTES)
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
-    s = re.sub(r"\b([a-z])\.", r"\1", s.lower().strip())  # u.s. -> us, u.n. -> un
-    s = re.sub(r"'s\b", "", s)
+    s = _INITIAL.sub(r"\1", s.lower().strip())  # u.s. -> us, u.n. -> un
+    s = _POSSESSIVE.sub("", s)
     s = s.replace("'", "")
-    s = re.sub(r"[^\w\s]", " ", s)
+    s = _PUNCT.sub(" ", s)
     s = " ".join(s.split())
     for art in _ARTICLES:
         if s.startswith(art):

@@ -51,8 +51,9 @@ class Coref:
         self.surnames = surnames
         self.sent_of = {}
         for n, s in enumerate(doc.sents):
-            for t in s:
-                self.sent_of[t.i] = n
+            for i in range(s.start, s.end):
+                self.sent_of[i] = n
+        self._ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}  # doc.ents scans the whole doc
         self.cands = [c for t in doc if t.idx >= after and (c := self._candidate(t)) is not None]
         self._memo: dict[int, list[Arg]] = {}
         self._exclude: set[int] = set()
@@ -65,15 +66,15 @@ class Coref:
             return None
         if w.is_event_noun(t) or w.is_instrument(t):
             return None
-        if w.onto.is_source(np_span(t).text) or w.onto.is_source(t.text):
-            return None
         head = t.head
         if t.dep_ in ("dobj", "dative") and w.reporting(head):
             return None  # the listener: "told the BBC"
         if not (t.ent_type_ in ENT_ACTOR or t.pos_ == "PROPN" or w.is_actor_word(t)):
             return None
+        if w.onto.is_source(np_span(t).text) or w.onto.is_source(t.text):  # after the cheaper tests: np_span costs
+            return None
         if t.ent_type_ and t.ent_iob_ in ("B", "I"):
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = self._ent_of.get(t.i)
             if ent is not None and ent.root != t:
                 return None  # "Chad" inside "the Liberation Front of Chad"
         plural = t.tag_ in ("NNS", "NNPS") or bool([c for c in t.conjuncts if c.i > t.i])

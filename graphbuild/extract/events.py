@@ -90,11 +90,12 @@ class _Extractor:
         self.dateline = place_of(dl, ontology) if dl else None
         self.dateline_date = dateline_date(document.text)
         self.published = document.published or self.dateline_date
+        self._per_sentence: dict[tuple, object] = {}  # what depends on the sentence only, asked once per frame
 
     def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
         lemma = tok.lemma_.lower()
-        phrasal = self.words.phrasal(tok)
+        phrasal = self.words.phrasal(tok) if tok.pos_ == "VERB" else None  # only a verb's particle is asked for
         said_who = list(attribution_frames(tok, self.words)) if tok.pos_ == "VERB" else []
         if said_who:
             yield from said_who  # "blamed it on the rebels": who did an attack told before, no accusation
@@ -343,7 +344,10 @@ class _Extractor:
 
     # ---------------------------------------------------------------- events
     def _mentions(self, frame: Frame, sent: Span, n: int) -> Iterator[Mention]:
-        if is_polar_question(sent) or is_recollection(sent):
+        told = self._per_sentence.get(("told", n))
+        if told is None:
+            told = self._per_sentence["told", n] = not (is_polar_question(sent) or is_recollection(sent))
+        if not told:
             return
         if frame.etype in VIOLENT and is_characterisation(frame.trigger):
             return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
@@ -432,7 +436,10 @@ class _Extractor:
 
     def _date(self, sent: Span) -> tuple[str | None, str | None]:
         """The sentence's own date, else the dateline's, else the article's publication date."""
-        found = sentence_date(sent, self.published, self.dateline_end)
+        key = ("date", sent.start)
+        if key not in self._per_sentence:
+            self._per_sentence[key] = sentence_date(sent, self.published, self.dateline_end)
+        found = self._per_sentence[key]
         if found:
             return found, "sentence"
         if self.dateline_date is not None:
@@ -442,12 +449,17 @@ class _Extractor:
         return None, None
 
     def _sentence_mode(self, sent: Span, etype: str) -> str | None:
+        key = ("mode", sent.start, etype)
+        if key in self._per_sentence:
+            return self._per_sentence[key]
         text = " " + " ".join(t.lower_ for t in sent) + " "
+        segments = set(text.split(" "))  # a phrase found in the text begins with one of its whole words
         best = None
-        for phrase, (mode, of) in self.words.lex.modes.items():
-            if of == etype and f" {phrase} " in text and (best is None or len(phrase) > len(best[0])):
+        for phrase, first, spaced, mode in self.words.modes_of_type.get(etype, ()):
+            if first in segments and spaced in text and (best is None or len(phrase) > len(best[0])):
                 best = (phrase, mode)
-        return best[1] if best else None
+        self._per_sentence[key] = found = best[1] if best else None
+        return found
 
 
 def _partitive(tok: Token) -> Token:

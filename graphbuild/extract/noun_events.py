@@ -213,10 +213,7 @@ def _mode_of_noun(noun: Token, words: Words) -> str | None:
             if m := words.mode_of(x):
                 return m
     mods = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")) + " " + noun.lower_
-    for phrase, (mode, _of) in words.lex.modes.items():
-        if f" {phrase}" in f" {mods.strip()}":
-            return mode
-    return None
+    return words.first_mode_at_word(mods.strip())
 
 
 def _noun_phrase_text(noun: Token) -> str:

@@ -74,9 +74,44 @@ def resolve_date(text: str, published: date | None) -> str | None:
     return None
 
 
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities wholly inside ``sent``, as ``sent.ents`` gives them, read from the sentence's own tokens:
+    spaCy's ``Span.ents`` builds every entity of the document on each call, which costs a long article
+    its length for each of its sentences.
+
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("Rebels from Chad hit Abeche . Troops of the Sudan Army left on Monday .")
+    >>> doc.ents = [Span(doc, 2, 3, "GPE"), Span(doc, 4, 5, "GPE"), Span(doc, 9, 11, "ORG"),
+    ...             Span(doc, 13, 14, "DATE")]
+    >>> doc[6].is_sent_start = True
+    >>> [(e.text, e.label_) for e in sentence_ents(doc[6:15])]
+    [('Sudan Army', 'ORG'), ('Monday', 'DATE')]
+    >>> sentence_ents(doc[6:15]) == list(doc[6:15].ents) and sentence_ents(doc[10:15]) == list(doc[10:15].ents)
+    True
+    """
+    from spacy.tokens import Span
+
+    doc, end, out = sent.doc, sent.end, []
+    i = sent.start
+    while i < end:
+        tok = doc[i]
+        if tok.ent_iob != 3 or not tok.ent_type:  # not the first token of an entity ("I" of one begun before)
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob == 1:
+            j += 1
+        if j > end:
+            break  # runs past the sentence: as Span.ents, not one of its entities
+        out.append(Span(doc, i, j, label=tok.ent_type, kb_id=tok.ent_kb_id, span_id=tok.ent_id))
+        i = j
+    return out
+
+
 def sentence_date(sent: Span, published: date | None, after: int = 0) -> str | None:
     """The first date expression of the sentence (not in the dateline, which ends at ``after``)."""
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ == "DATE" and ent.start_char >= after:
             found = resolve_date(ent.text, published)
             if found:
@@ -166,7 +201,7 @@ def sentence_place(sent: Span, ontology: Ontology, exclude: set[int], near: Plac
     does not know ("in the town of Lahij") lies in the country of the dateline ``near``, when there is one:
     it beats the dateline's city."""
     region = None
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         named_place = ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and \
             ent.doc[ent.start - 2].lower_ in PLACE_NOUNS  # "the town of X", whatever the recogniser says X is
         if (ent.label_ in ("GPE", "LOC", "FAC") or named_place) and not (set(range(ent.start, ent.end)) & exclude):

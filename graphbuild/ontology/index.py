@@ -16,6 +16,7 @@ from ..records import Actor
 from ..text import normalize
 
 ACTOR_NS = "https://graphbuild.dev/id/actor/"
+_RESOLVED_KEPT = 50_000  # mentions whose resolution is remembered
 
 
 # --------------------------------------------------------------------------- records
@@ -89,7 +90,9 @@ class Ontology:
         self._index_actors()
         self._index_lexicon()
         self._max_alias_words = max((len(k.split()) for k in self._alias), default=1)
-        self._fuzzy_keys: list[str] | None = None
+        # alias keys, as the fuzzy scorer reads them, and by the length of a query those that can match it
+        self._fuzzy_keys: tuple[list[str], list[str], dict[int, tuple[list[int], list[str]]]] | None = None
+        self._resolved: dict[tuple[str, str | None], Actor] = {}  # resolve()'s answers: it is a pure function
         self._capitals: set[str] | None = None
         self._national: dict[tuple[str | None, str], ActorInfo] | None = None
 
@@ -236,7 +239,13 @@ class Ontology:
         """
         from .resolve import resolve_mention
 
-        return resolve_mention(self, mention.strip(), hint)
+        key = (mention.strip(), hint)
+        found = self._resolved.get(key)
+        if found is None:
+            if len(self._resolved) >= _RESOLVED_KEPT:
+                self._resolved.clear()  # a bounded memo: memory stays flat over a stream of articles
+            found = self._resolved[key] = resolve_mention(self, key[0], hint)
+        return found
 
     def links(self, actor: Actor) -> list[tuple[str, str]]:
         """Affiliations of an actor, curated or implied by a derived actor's kind: a sponsored group is

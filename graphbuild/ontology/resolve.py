@@ -153,7 +153,8 @@ def _named_group_members(onto: Ontology, key: str, mention: str):
     words = key.split()
     lex = onto.lexicon
     for n in (2, 1):
-        if len(words) > n and " ".join(words[-n:]) in lex.group_nouns | set(lex.sector_nouns):
+        tail = " ".join(words[-n:])
+        if len(words) > n and (tail in lex.group_nouns or tail in lex.sector_nouns):  # no union built per call
             aid = onto._alias.get(" ".join(words[:-n]))
             if aid and onto.actors[aid].cls not in ("State", "Person"):
                 return onto.actors[aid]
@@ -186,12 +187,21 @@ def _fuzzy(onto: Ontology, key: str, mention: str):
         return None
     from rapidfuzz import fuzz, process, utils  # imported lazily: only spelling variants need it
 
-    if onto._fuzzy_keys is None:
-        onto._fuzzy_keys = [k for k in onto._alias if len(k) >= 6]
-    hit = process.extractOne(key, onto._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90,
-                             processor=utils.default_process)
+    if onto._fuzzy_keys is None:  # the aliases processed once, not on every call
+        keys = [k for k in onto._alias if len(k) >= 6]
+        onto._fuzzy_keys = keys, [utils.default_process(k) for k in keys], {}
+    keys, processed, by_length = onto._fuzzy_keys
+    query = utils.default_process(key)
+    n = len(query)
+    if n not in by_length:  # once per length of query
+        # a ratio of 90 needs lengths within a tenth of their sum (the distance is at least their difference):
+        # only those aliases, in their order, can match; the others score below the cutoff anyway
+        near = [i for i, m in enumerate(map(len, processed)) if abs(m - n) <= 0.1 * (m + n) + 1]
+        by_length[n] = near, [processed[i] for i in near]
+    near, choices = by_length[n]
+    hit = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=90, processor=None)
     if hit:
-        return onto.actors[onto._alias[hit[0]]]
+        return onto.actors[onto._alias[keys[near[hit[2]]]]]
     return None
 
 
