@@ -49,6 +49,10 @@ def person_names(doc: Doc, after: int = 0, titles: Iterable[str] = ()) -> dict[s
     >>> doc.ents = [Span(doc, 0, 3, "PERSON")]
     >>> person_names(doc)
     {'lopez': 'Hector Ruiz Lopez', 'ruiz': 'Hector Ruiz Lopez'}
+    >>> doc = spacy.blank("en")("hector Lopez spoke . Hector Lopez left .")  # a recaser's slip: one spelling wins
+    >>> doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 6, "PERSON")]
+    >>> person_names(doc)
+    {'lopez': 'Hector Lopez'}
     """
     found: dict[str, set[str]] = defaultdict(set)
     names: list[Span] = []
@@ -71,7 +75,8 @@ def person_names(doc: Doc, after: int = 0, titles: Iterable[str] = ()) -> dict[s
     out = {}
     for last, names in found.items():
         full = {normalize(n) for n in names}
-        longest = max(names, key=len)
+        # the longest, and of two spellings the one with more capitals: never the set's (hash) order
+        longest = max(names, key=lambda n: (len(n), sum(w[:1].isupper() for w in n.split()), n))
         # "Luis Ruiz" and "Ruiz" of "Ana Ruiz": two people; "Tomas Varela" and "Tomas Varela Duarte": one
         if len(longest.split()) > 1 and all(f" {f} " in f" {normalize(longest)} " for f in full):
             out[last] = longest
