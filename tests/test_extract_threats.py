@@ -54,3 +54,9 @@ def test_a_threat_against_no_one_named_is_no_event(extract, text):
 
 def test_a_threat_that_names_its_target_stays(extract):
     assert ("rebels", "THREATEN", "army base") in triples(extract("The rebels threatened to attack the army base."))
+
+
+def test_investigators_are_people_not_a_means(extract):
+    # "investigators" names the mode of an investigation too; as an object it is still who is threatened
+    found = triples(extract("Two men on a motorbike threatened three investigators outside the court."))
+    assert ("two men", "THREATEN", "three investigators") in found
