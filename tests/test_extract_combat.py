@@ -16,6 +16,14 @@ FIGHT = [  # the fighting itself, and combatants hit in a sentence that tells of
     ("Troops and rebels clashed near the border town on Sunday.", ("troops", "FIGHT", "rebels")),
     ("The army killed nine insurgents in a battle near the river.", ("army", "FIGHT", "nine insurgents")),
     ("A civilian was killed in the crossfire between the army and rebels.", ("army", "FIGHT", "rebels")),
+    # an armed side attacking a fighting formation of the other
+    ("The rebels attacked army positions near the dam at dawn.", ("rebels", "FIGHT", "army positions")),
+    ("Government troops assaulted the guerrilla columns in the hills.",
+     ("government troops", "FIGHT", "guerrilla columns")),
+    ("The militia launched an offensive against the government forces.", ("militia", "FIGHT", "government forces")),
+    ("Army positions near the dam were attacked at dawn.", (None, "FIGHT", "army positions")),
+    # fighters of an armed group hit by another armed group
+    ("Guerrillas killed three militiamen in the hills.", ("guerrillas", "FIGHT", "three militiamen")),
 ]
 
 
@@ -33,6 +41,18 @@ ASSAULT = [  # attacks on people not in combat, by unconventional means, or with
     ("A drone strike hit a militia base.", (None, "ASSAULT", "militia base")),
     ("Gunmen shot dead two policemen at a checkpoint.", ("gunmen", "ASSAULT", "dead two policemen")),
     ("Herders and farmers clashed near the river.", ("herders", "ASSAULT", "farmers")),  # no armed side
+    # a formation's members one by one, or a place it holds, are no formation
+    ("The rebels killed two soldiers near the dam.", ("rebels", "ASSAULT", "two soldiers")),
+    ("The rebels shelled the army barracks near the dam.", ("rebels", "ASSAULT", "army barracks")),
+    # a state's forces hitting armed men, or no one named, stay as told
+    ("The army killed three gunmen near the border.", ("army", "ASSAULT", "three gunmen")),
+    # an ambush or a strike from afar on armed men stays an attack
+    ("Rebels shelled army positions near the dam.", ("rebels", "ASSAULT", "army positions")),
+    ("The rebels ambushed government troops near the dam.", ("rebels", "ASSAULT", "government troops")),
+    ("Guerrillas ambushed three militiamen in the hills.", ("guerrillas", "ASSAULT", "three militiamen")),
+    # troops hit by no one named: another sentence may tell of the drones or rockets
+    ("US troops in the region were targeted again on Monday.", (None, "ASSAULT", "us troops")),
+    ("An airstrike on the militia killed six fighters.", (None, "ASSAULT", "six fighters")),
 ]
 
 

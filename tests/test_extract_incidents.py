@@ -1,5 +1,7 @@
 """Perpetrators filled across the sentences of an article (incidents.py), on hand-made mentions."""
 
+from dataclasses import replace
+
 from graphbuild.extract.incidents import Mention, resolve_incidents
 from graphbuild.records import Actor, Event
 
@@ -34,3 +36,16 @@ def test_a_building_named_as_attacker_lends_no_actor_to_the_modifier_of_an_attac
     weak = Mention(weak.n, weak.event, weak_actor=True)
     lone = Mention(3, Event("d", "sentence 3", (0, 4), clinic, None, "battle", "battle", "ASSAULT"))
     assert [e.actor.id for e in resolve_incidents([weak, lone])] == [coalition.id]
+
+
+def test_an_attack_on_a_formation_recoded_as_fight_still_names_the_attacker_of_the_article():
+    # "the River Front attacked army positions" (FIGHT, combat.py) ... "two farmers were killed"
+    ms = [Mention(0, replace(attack(0, GROUP, "army positions").event, event_type="FIGHT", mode="raid")),
+          attack(4, None, "two farmers")]
+    assert [e.actor and e.actor.id for e in resolve_incidents(ms)] == [GROUP.id, GROUP.id]
+
+
+def test_a_clash_of_two_sides_names_no_attacker_of_the_article():
+    # "fighting between the River Front and the army" ... "two farmers were killed"
+    clash = replace(attack(0, GROUP, "the army").event, event_type="FIGHT", mode="armed clash")
+    assert resolve_incidents([Mention(0, clash), attack(4, None, "two farmers")])[-1].actor is None

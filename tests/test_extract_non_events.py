@@ -57,3 +57,20 @@ def test_a_recollection_of_the_past_is_no_event_of_the_article(extract, text):
 def test_the_news_beside_a_recollection_is_kept(extract):
     evs = extract("Rebels attacked the bridge on Monday. Let us remember that they burned the market in the spring.")
     assert [(e.actor.mention, e.target.mention) for e in evs if e.event_type == "ASSAULT"] == [("Rebels", "the bridge")]
+
+
+CHARACTERISATIONS = [  # what someone is said to do as a habit or trait, no event of the news
+    "No one will welcome the envoy of a regime that kills priests.",
+    "The minister condemned the bandits who burn the farms of the valley.",
+]
+
+
+@pytest.mark.parametrize("text", CHARACTERISATIONS, ids=[t[:40] for t in CHARACTERISATIONS])
+def test_a_habit_told_in_a_relative_clause_is_no_event(extract, text):
+    assert not [e for e in extract(text) if e.event_type == "ASSAULT"]
+
+
+def test_a_relative_clause_in_the_past_reports_its_event(extract):
+    events = [e for e in extract("Police arrested the bandits who burned the farm of the mayor.")
+              if e.event_type == "ASSAULT"]
+    assert [e.target.mention for e in events] == ["the farm of the mayor"]

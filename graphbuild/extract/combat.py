@@ -10,10 +10,20 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
   militias clashed", "heavy fighting"), unless a side is unarmed ("police clashed with protesters" stays
   what it is);
 - a casualty of combat: combatants killed, wounded or attacked in a sentence that tells of the fighting
-  ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas").
+  ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas");
+- fighters of an armed group hit by another armed group ("the rebels killed four militiamen of the
+  rival faction"): armed men on both sides. A state's forces hitting armed men, or no one named ("an
+  airstrike on the militia"), stay as told: that may be a raid, a strike or an execution;
+- an attack on a fighting formation, by an armed side or by no one named ("the rebels attacked army
+  positions", "troops assaulted the guerrilla columns", "an attack on military positions"): a force in the
+  field is fought, not assaulted. With no one named, "troops" and "forces" are left out: the usual
+  victims of a strike whose means another sentence tells ("US troops were targeted again"). Its members
+  one by one ("killed two soldiers") and its bases and vehicles ("a drone strike on the base") are not a
+  formation.
 
-An attack on a military target told as an attack ("insurgents ambushed a convoy", "a drone strike on the
-base") stays ASSAULT: nothing in it says the other side fought back.
+An ambush ("ambushed a patrol", "ambushed three militiamen") and a strike from afar ("airstrikes on rebel
+positions", "shelled the garrison") stay ASSAULT whatever they hit: one side strikes, nothing in it says the
+other fought back.
 """
 
 from __future__ import annotations
@@ -28,6 +38,11 @@ if TYPE_CHECKING:
     from ..records import Actor
 
 ARMED_KINDS = ("military", "police", "armed_group")
+FORMATIONS = frozenset({"troops", "forces", "unit", "units", "position", "positions", "garrison", "garrisons",
+                        "battalion", "battalions", "brigade", "brigades", "detachment", "detachments", "contingent",
+                        "contingents", "column", "columns", "patrol", "patrols"})
+"""Head nouns of a fighting formation: what an armed side fights, not a victim."""
+REMOTE_MODES = frozenset({"aerial", "drone", "missile", "artillery", "explosives", "suicide bombing", "naval"})
 UNARMED_KINDS = ("civilians",)
 
 
@@ -40,8 +55,54 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
     if is_fight_word(trigger, words):
         return True
     hit = [t for t in targets if t is not None]
-    return bool(hit) and all(is_combatant(t, words) for t in hit) and any(
+    if not hit:
+        return False
+    given = [a for a in actors if a is not None]
+    if all(is_formation(t, strict=not given) for t in hit) and all(is_combatant(a, words) for a in given) \
+            and not _one_sided(trigger, words):
+        return True
+    if given and all(a.kind == "armed_group" for a in given) and all(is_fighter(t, words) for t in hit) \
+            and not _one_sided(trigger, words):
+        return True
+    return all(is_combatant(t, words) for t in hit) and any(
         is_fight_word(t, words) for t in sent if t.i != trigger.i)
+
+
+def _one_sided(trigger: Token, words: Words) -> bool:
+    """An ambush ("were ambushed near the river"), or violence from afar ("airstrikes on rebel positions",
+    "shelled army positions"): one side strikes, nothing says the other fought; told as ASSAULT, whatever
+    it hits."""
+    if trigger.lemma_.lower() == "ambush":
+        return True
+    near = [trigger, *[c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "compound", "amod")],
+            *[p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children],
+            *([trigger.head] if trigger.dep_ in ("acl", "relcl") else [])]  # "airstrikes targeting ..."
+    modes = [words.mode_of(t) if t.pos_ in ("NOUN", "PROPN") else words.lex.modes.get(f, (None,))[0]
+             for t in near for f in (t.lemma_.lower(), f"{t.lemma_.lower()}ing")]  # "shelled": "shelling"
+    return any(m in REMOTE_MODES for m in modes)
+
+
+def is_fighter(side: Actor, words: Words) -> bool:
+    """Fighters of an armed group ("six guerrillas", "two of the rebels", "the ELN"), not a state's forces."""
+    if side.kind == "armed_group":
+        return True
+    head = _head_word(side.mention)
+    return side.kind not in ARMED_KINDS and head in words.group_nouns and \
+        words.lex.sector_nouns.get(head) not in ("Military", "Police")
+
+
+def is_formation(side: Actor, strict: bool = False) -> bool:
+    """A force in the field written as one ("army positions", "the 3rd brigade", "rebel units", "government
+    troops"), not its members one by one ("two soldiers") nor a place it holds ("the base"). ``strict``
+    (no attacker named) leaves out "troops" and "forces", the usual victims of a strike from afar ("US
+    troops were targeted again"), whose means another sentence may tell.
+
+    >>> from graphbuild.records import Actor
+    >>> [is_formation(Actor(id="x", label="x", mention=m)) for m in ("the rebel positions", "two soldiers")]
+    [True, False]
+    """
+    head = _head_word(side.mention)
+    return head in FORMATIONS and not (strict and head in ("troops", "forces"))
 
 
 def is_fight_word(tok: Token, words: Words) -> bool:

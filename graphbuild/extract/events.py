@@ -24,7 +24,7 @@ from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .misread import gerund_event_type, misread_event_noun
 from .modality import presentation
-from .non_events import is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
+from .non_events import is_characterisation, is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .setting import (
@@ -38,7 +38,9 @@ from .setting import (
     sentence_place,
 )
 from .sides import Frame, objects, passive_subjects
+from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
+from .victims import is_damage_or_ground
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -112,6 +114,8 @@ class _Extractor:
                                       self.words)
         elif (counted := counted_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
+        elif tok.pos_ == "NOUN" and lemma in self.words.event_words:
+            yield from statement_frames(tok, self.words)  # "the incident, for which the rebels are held responsible"
         elif (gerund := gerund_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, gerund, self.words)  # "the storming of the parliament"
 
@@ -198,8 +202,8 @@ class _Extractor:
         base"). "No one" and abstractions ("material losses") are not. Whoever a victim verb ("murdered",
         "kidnapped") takes as its object is a person, named in the lexicon or not ("a locksmith")."""
         tok = arg.tok
-        if any(c.lower_ == "no" for c in tok.lefts):
-            return False
+        if any(c.lower_ == "no" for c in tok.lefts) or is_damage_or_ground(tok, self.words):
+            return False  # "no one"; "destroying windows", "shelled residential areas" (victims.py)
         if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \
                 not (self.words.is_instrument(tok) or self.words.is_event_noun(tok) or tok.ent_type_
                      or tok.lemma_.lower() in self.words.lex.harm_nouns):
@@ -341,6 +345,8 @@ class _Extractor:
     def _mentions(self, frame: Frame, sent: Span, n: int) -> Iterator[Mention]:
         if is_polar_question(sent) or is_recollection(sent):
             return
+        if frame.etype in VIOLENT and is_characterisation(frame.trigger):
+            return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
         actors = [a for a in self._resolve_args(frame.actors)
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)]
         targets = [t for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..records import HAPPENED, Actor, Event
+from .lexicon import FIGHT_MODE
 
 NEAR = 2       # sentences between an attack and a statement of its perpetrator
 ANAPHORA = 6   # sentences back to the antecedent of "the raid"
@@ -78,6 +79,12 @@ def resolve_incidents(mentions: list[Mention]) -> list[Event]:
     return [m.event for m in ms if not (m.event.event_type == "ASSAULT" and m.event.target is None)]
 
 
+def _attack(e: Event) -> bool:
+    """An attack by its actor: an ASSAULT, or a FIGHT told as one side's attack ("the army attacked rebel
+    positions"), not a clash of two ("fighting between the army and rebels")."""
+    return e.event_type == "ASSAULT" or (e.event_type == "FIGHT" and e.mode != FIGHT_MODE)
+
+
 def _unattributed(e: Event) -> bool:
     return e.event_type == "ASSAULT" and e.actor is None and e.target is not None and e.modality == "asserted"
 
@@ -121,7 +128,7 @@ def _only_attacker(ms: list[Mention]) -> Mention | None:
     """The mention of the one attacker an article names (a statement of it first); generic words
     ("guerrilla" of "guerrilla raids") count only when nothing else is named, and unnamed armed men go with
     the one armed group the article names."""
-    found = [m for m in ms if m.event.event_type == "ASSAULT" and m.event.actor is not None
+    found = [m for m in ms if _attack(m.event) and m.event.actor is not None
              and m.event.modality in ("asserted", "claimed", "alleged")
              and m.event.actor.kind != "facility"]  # a building lends no attacker
     strong = [m for m in found if not m.weak_actor]

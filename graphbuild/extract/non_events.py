@@ -1,7 +1,8 @@
 """Mentions that name an event without reporting one: a yes-no question ("Did the militia shell the depot
 again?"), a recollection of the past ("Let us remember the massacre of ...", "two years ago"), a tally of
 many incidents over a period ("9,000 civilians have died in the conflict since 2011"), and an event that
-did not happen told with no one doing it ("more guards could be killed", "the clerk was not hurt"). A
+did not happen told with no one doing it ("more guards could be killed", "the clerk was not hurt"), and
+what someone is said to do habitually ("a regime that kills priests", "those who shell the villages"). A
 wh-question presupposes its event ("Why did they shell the depot?") and is kept."""
 
 from __future__ import annotations
@@ -62,6 +63,17 @@ _RECALL = re.compile(r"\b(let us (?:also )?(?:remember|recall|not forget)|(?:sho
                      r"remembered)|(?:must|should|cannot|can not|will) (?:not |never )?forget|worth (?:recalling|"
                      r"remembering)|we (?:also )?(?:remember|recall)|recalled that|\w+ (?:years|decades) ago)\b",
                      re.IGNORECASE)
+
+
+def is_characterisation(verb: Token) -> bool:
+    """A relative clause in the simple present that says what its antecedent does, as a habit or a trait
+    ("a regime that kills priests", "sappers who sabotage the power lines destroyed two pylons"), not an
+    event of the news; the past ("the group that bombed the bus") and the progressive ("the rebels who are
+    shelling the town") report one."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "relcl":
+        verb = verb.head if verb.tag_ == verb.head.tag_ else verb  # "who kill and maim"
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def is_unreal_and_anonymous(actor: object | None, modality: str) -> bool:

@@ -18,6 +18,7 @@ from .coordination import agents_under_patient
 from .lexicon import ENT_ACTOR, INDEFINITE, Words
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
+from .suspects import suspects
 from .threats import received_threat
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
             targets = heads
     if etype == "THREATEN" and (received := received_threat(noun, words)) is not None:
         actors, targets = received  # "X received death threats from Y": X is threatened (threats.py)
+    if etype == "ASSAULT" and not (named or actors) and (held := suspects(noun)):
+        actors, frame.modality = held, "alleged"  # "three men were arrested for the bombing of ..."
     if etype == "THREATEN" and not targets:
         targets = _threat_target(noun, words, {t.i for a in named + actors for t in a.subtree})
     actors = [a for a in actors if not words.is_instrument(a) and not words.is_event_noun(a)]

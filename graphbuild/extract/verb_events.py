@@ -20,6 +20,7 @@ from .misread import is_event_gerund
 from .noun_events import noun_actors
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
+from .suspects import suspects, when_actors
 from .threats import is_oath
 
 if TYPE_CHECKING:
@@ -39,11 +40,15 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
         target_heads = passive_subjects(verb)
         if not actor_heads:
             actor_heads = _event_in_pp(verb, words)  # "killed in ELF raids": the event noun
+        if not actor_heads and etype == "ASSAULT":
+            actor_heads = when_actors(verb, words)  # "was shot when two men opened fire"
     else:
         actor_heads = subjects(verb, words=words)
         target_heads = objects(verb) or shared_objects(verb, words)  # "attacked and looted the depot"
         if not actor_heads and (clause := participle_clause_head(verb)) is not None:
             actor_heads = subjects(clause, words=words)  # "... with siege tactics, shelling and starving ..."
+    if not actor_heads and etype == "ASSAULT" and (held := suspects(verb)):
+        actor_heads, frame.modality = held, "alleged"  # "a man suspected of shooting the mayor"
     if actor_heads and all(words.is_fight(a) for a in actor_heads):
         return  # "died in clashes with the militia": a casualty of the fight, which is the event
     # instruments and event nouns are not sides
