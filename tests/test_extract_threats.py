@@ -43,19 +43,6 @@ def test_a_vow_to_kill_stays_a_threat(extract):
     assert ("rebels", "THREATEN", "governor") in triples(extract("The rebels swore to kill the governor."))
 
 
-@pytest.mark.parametrize("text", [
-    "The rebels have threatened to launch a large offensive.",
-    "The minister warned about the dangers of the coming season.",
-], ids=["launch an offensive", "warned about"])
-def test_a_threat_against_no_one_named_is_no_event(extract, text):
-    # as for a threat told by a noun: whom it is aimed at is what makes it one
-    assert not [e for e in extract(text) if e.event_type == "THREATEN"]
-
-
-def test_a_threat_that_names_its_target_stays(extract):
-    assert ("rebels", "THREATEN", "army base") in triples(extract("The rebels threatened to attack the army base."))
-
-
 def test_investigators_are_people_not_a_means(extract):
     # "investigators" names the mode of an investigation too; as an object it is still who is threatened
     found = triples(extract("Two men on a motorbike threatened three investigators outside the court."))

@@ -366,8 +366,6 @@ class _Extractor:
             modality = "threatened"
         actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
         target_objs = [t for t in (self._actor(x) for x in targets) if t is not None] or [None]
-        if etype == "THREATEN" and target_objs == [None]:
-            return  # "the rebels threatened to launch an attack", "X warned about ...": no one threatened is named
         if etype == "ASSAULT" and is_combat(frame.trigger, sent, [a for _x, a in actor_objs], target_objs,
                                             self.words):
             etype = "FIGHT"  # combat between armed sides, PLOVER's FIGHT (combat.py)
