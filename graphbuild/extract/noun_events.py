@@ -19,6 +19,7 @@ from .lexicon import ENT_ACTOR, INDEFINITE, Words
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 from .suspects import suspects
+from .threats import received_threat
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -78,6 +79,8 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
             frame.modality = "alleged"
         elif kind == "target" and not targets:
             targets = heads
+    if etype == "THREATEN" and (received := received_threat(noun, words)) is not None:
+        actors, targets = received  # "X received death threats from Y": X is threatened (threats.py)
     if etype == "ASSAULT" and not (named or actors) and (held := suspects(noun)):
         actors, frame.modality = held, "alleged"  # "three men were arrested for the bombing of ..."
     if etype == "THREATEN" and not targets:

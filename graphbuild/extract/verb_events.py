@@ -21,6 +21,7 @@ from .noun_events import noun_actors
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 from .suspects import suspects, when_actors
+from .threats import is_oath
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,8 +31,8 @@ ON_PREPS = ("on", "against", "upon", "at", "into")
 
 
 def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
-    if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words):
-        return  # "Syria-backed groups": a modifier, not an event
+    if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words) or is_oath(verb):
+        return  # "Syria-backed groups": a modifier, not an event; "was sworn in": an oath (threats.py)
     frame = Frame(verb, etype, text=_verb_phrase(verb))
     passive = is_passive(verb)
     if passive:
