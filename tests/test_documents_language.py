@@ -46,3 +46,12 @@ def test_the_reader_alone_reads_every_language(tmp_path):
     (tmp_path / "a.txt").write_text(SPANISH, encoding="utf-8")
     (doc,) = read_documents([tmp_path])
     assert doc.language == "es"
+
+
+def test_plain_english_prose_does_not_need_the_detector():
+    from graphbuild.documents import language
+
+    language._identifier.cache_clear()
+    assert identify(ENGLISH) == "en" and foreign_language(ENGLISH) is None
+    assert language._identifier.cache_info().currsize == 0  # its model was never loaded
+    assert identify(WIRE) == "en"

@@ -16,6 +16,8 @@ MIN_WORDS = 25
 MIN_CONFIDENCE = 0.95
 # English prose has about half of its words among spaCy's English stop words; other languages a few
 _ENGLISH_SHARE = 0.25
+# ... and a text with this share is plainly English: the detector's model (about 0.8 s to load) is not needed
+_PLAINLY_ENGLISH = 0.35
 _SAMPLE = 4000  # characters judged: the opening of a document says its language
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -85,13 +87,22 @@ def _judge(text: str, expected: str) -> Language | None:
         return Language(top, p_top) if p_top >= MIN_CONFIDENCE else None
     if p_expected > 1 - MIN_CONFIDENCE:
         return None  # it may well be ``expected``: unsure
-    if expected == "en":
-        from spacy.lang.en.stop_words import STOP_WORDS  # imports spaCy: only when a text is judged
-
-        words = [w.lower() for w in _WORD.findall(sample)]
-        if sum(w in STOP_WORDS for w in words) >= _ENGLISH_SHARE * len(words):
-            return Language(expected, p_expected)  # English function words throughout: names misled it
+    if expected == "en" and _english_share(sample) >= _ENGLISH_SHARE:
+        return Language(expected, p_expected)  # English function words throughout: names misled it
     return Language(top, p_top)
+
+
+def _english_share(sample: str) -> float:
+    from spacy.lang.en.stop_words import STOP_WORDS  # imports spaCy: only when a text is judged
+
+    words = [w.lower() for w in _WORD.findall(sample)]
+    return sum(w in STOP_WORDS for w in words) / len(words) if words else 0.0
+
+
+def _plainly(text: str, expected: str) -> bool:
+    """Whether ``text`` is plainly in ``expected`` without asking the detector (English prose only)."""
+    sample = _sample(text) if expected == "en" else None
+    return sample is not None and _english_share(sample) >= _PLAINLY_ENGLISH
 
 
 def identify(text: str, expected: str = "en") -> str | None:
@@ -105,6 +116,8 @@ def identify(text: str, expected: str = "en") -> str | None:
     >>> identify("Rebels attacked the town.") is None
     True
     """
+    if _plainly(text, expected):
+        return expected
     judged = _judge(text, expected)
     return judged.code if judged else None
 
@@ -117,5 +130,7 @@ def foreign_language(text: str, expected: str = "en") -> Language | None:
     ...                  "sagten die örtlichen Behörden am Morgen.").name
     'German'
     """
+    if _plainly(text, expected):
+        return None
     judged = _judge(text, expected)
     return judged if judged and judged.code != expected else None
