@@ -80,6 +80,12 @@ class CEKG(DefinedNamespace):
     genericGroupNoun: URIRef
     harmNoun: URIRef
     territoryWord: URIRef
+    suspectVerb: URIRef
+    arrestNoun: URIRef
+    perpetratorNoun: URIRef
+    participationNoun: URIRef
+    buildingPart: URIRef
+    groundNoun: URIRef
     fatalityWord: URIRef
     injuryWord: URIRef
     fatalities: URIRef

@@ -5,6 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from graphbuild.extract.lexicon import words_of
 from graphbuild.extract.suspects import suspects
 
 HELD = [
@@ -24,6 +25,11 @@ HELD = [
     ("Police are hunting the perpetrators of the attack on the clinic.", "the perpetrators of the attack",
      "the clinic"),
 ]
+
+
+@pytest.fixture(scope="module")
+def words(ontology):
+    return words_of(ontology)
 
 
 @pytest.mark.parametrize(("text", "actor", "target"), HELD)
@@ -47,7 +53,7 @@ def _parse(words, heads, deps, pos, tags=None, lemmas=None):
     return doc
 
 
-def test_the_connection_phrase_is_looked_through_to_the_arrest():
+def test_the_connection_phrase_is_looked_through_to_the_arrest(words):
     # "two men were arrested in connection with the attack"
     doc = _parse(["two", "men", "were", "arrested", "in", "connection", "with", "the", "attack"],
                  [1, 3, 3, 3, 3, 4, 5, 8, 6],
@@ -55,17 +61,17 @@ def test_the_connection_phrase_is_looked_through_to_the_arrest():
                  ["NUM", "NOUN", "AUX", "VERB", "ADP", "NOUN", "ADP", "DET", "NOUN"],
                  tags=["CD", "NNS", "VBD", "VBN", "IN", "NN", "IN", "DT", "NN"],
                  lemmas=["two", "man", "be", "arrest", "in", "connection", "with", "the", "attack"])
-    assert [t.text for t in suspects(doc[8])] == ["men"]
+    assert [t.text for t in suspects(doc[8], words)] == ["men"]
 
 
-def test_an_attack_outside_any_suspicion_has_no_suspect():
+def test_an_attack_outside_any_suspicion_has_no_suspect(words):
     # "the attack on the depot was condemned"
     doc = _parse(["the", "attack", "on", "the", "depot", "was", "condemned"],
                  [1, 6, 1, 4, 2, 6, 6],
                  ["det", "nsubjpass", "prep", "det", "pobj", "auxpass", "ROOT"],
                  ["DET", "NOUN", "ADP", "DET", "NOUN", "AUX", "VERB"],
                  lemmas=["the", "attack", "on", "the", "depot", "be", "condemn"])
-    assert suspects(doc[1]) == []
+    assert suspects(doc[1], words) == []
 
 
 @pytest.mark.parametrize(("text", "actor"), [

@@ -81,7 +81,7 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
             targets = heads
     if etype == "THREATEN" and (received := received_threat(noun, words)) is not None:
         actors, targets = received  # "X received death threats from Y": X is threatened (threats.py)
-    if etype == "ASSAULT" and not (named or actors) and (held := suspects(noun)):
+    if etype == "ASSAULT" and not (named or actors) and (held := suspects(noun, words)):
         actors, frame.modality = held, "alleged"  # "three men were arrested for the bombing of ..."
     if etype == "THREATEN" and not targets:
         targets = _threat_target(noun, words, {t.i for a in named + actors for t in a.subtree})

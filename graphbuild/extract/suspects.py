@@ -12,7 +12,8 @@ the subject of an attack verb. Each of these gives the attack its (alleged) acto
 - a noun for taking part in it: "the involvement of two officers in the killing", "their suspected role in
   the kidnapping".
 
-The arrester, the court and whoever tells of the suspicion are never the actor.
+The arrester, the court and whoever tells of the suspicion are never the actor. The words are the
+ontology's: ``cekg:suspectVerb``, ``cekg:arrestNoun``, ``cekg:perpetratorNoun``, ``cekg:participationNoun``.
 """
 
 from __future__ import annotations
@@ -26,33 +27,23 @@ if TYPE_CHECKING:
 
     from .lexicon import Words
 
-# predicates whose object (or passive subject) is held to have done what their phrase names
-SUSPECT_VERBS = frozenset({"arrest", "detain", "capture", "apprehend", "charge", "accuse", "suspect", "indict",
-                           "convict", "sentence", "try", "prosecute", "jail", "imprison", "implicate", "blame",
-                           "hold", "incriminate", "question", "identify"})
 SUSPECT_PREPS = frozenset({"for", "with", "in", "of", "over"})
-# nouns for the one who did it, and for having a part in it
-PERPETRATOR_NOUNS = frozenset({"perpetrator", "mastermind", "author", "culprit", "killer", "murderer",
-                               "assassin", "instigator", "organizer", "organiser", "executor", "slayer"})
 GUILT_ADJS = frozenset({"guilty", "culpable"})
-PART_NOUNS = frozenset({"involvement", "participation", "complicity", "role", "hand"})
 TRYING = frozenset({"try", "attempt", "seek"})  # "when gunmen tried to enter his house"
-# an arrest told as a noun: "the arrest of two soldiers for the killing"
-SUSPECT_NOUNS = frozenset({"arrest", "detention", "capture", "indictment", "conviction", "trial"})
 
 
-def suspects(trigger: Token) -> list[Token]:
+def suspects(trigger: Token, words: Words) -> list[Token]:
     """The heads of the people an attack (an event noun, or a verb under "of"/"for"/"with") is pinned on;
     empty when the attack is not told as a suspicion or finding.
 
-    The rules are about structure; see tests/test_suspects.py for parses of sentences of our own.
+    The rules are about structure; see tests/test_extract_suspects.py for parses of sentences of our own.
     """
     prep = _governing_prep(trigger)
     if prep is None:
         return []
-    head = prep.head
+    head, lex = prep.head, words.lex
     lemma = head.lemma_.lower()
-    if head.pos_ in ("VERB", "AUX") and lemma in SUSPECT_VERBS and prep.lower_ in SUSPECT_PREPS:
+    if head.pos_ in ("VERB", "AUX") and lemma in lex.suspect_verbs and prep.lower_ in SUSPECT_PREPS:
         if is_passive(head):
             return passive_subjects(head)
         held = [o for o in objects(head) if o.i < trigger.i]
@@ -63,18 +54,18 @@ def suspects(trigger: Token) -> list[Token]:
         return _copula_subjects(head)  # "the soldiers were guilty of the killings"
     if head.pos_ not in ("NOUN", "PROPN"):
         return []
-    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in SUSPECT_VERBS and \
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in lex.suspect_verbs and \
             prep.lower_ in SUSPECT_PREPS - {"of", "in"}:
         return [head]  # "detained a farmer for the killing": the parser hangs the phrase on the suspect
-    if lemma in PERPETRATOR_NOUNS and prep.lower_ == "of":
+    if lemma in lex.perpetrator_nouns and prep.lower_ == "of":
         # "X was the perpetrator of the murder"; else the noun itself ("punish the killers of the nurse")
         return _copula_subjects(head) or ([] if head.dep_ in ("attr", "appos") else [head])
-    if lemma in PART_NOUNS and prep.lower_ in ("in", "of"):
+    if lemma in lex.participation_nouns and prep.lower_ in ("in", "of"):
         owners = [c for c in head.children if c.dep_ == "poss"]
         owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i != prep.i
                    for p in c.children if p.dep_ == "pobj"]
-        return owners or suspects(head)  # "two men are suspected of involvement in the killing"
-    if lemma in SUSPECT_NOUNS and prep.lower_ in ("for", "in", "over"):
+        return owners or suspects(head, words)  # "two men are suspected of involvement in the killing"
+    if lemma in lex.arrest_nouns and prep.lower_ in ("for", "in", "over"):
         return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < prep.i
                 for p in c.children if p.dep_ == "pobj"]
     return []

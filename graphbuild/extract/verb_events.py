@@ -47,7 +47,7 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
         target_heads = objects(verb) or shared_objects(verb, words)  # "attacked and looted the depot"
         if not actor_heads and (clause := participle_clause_head(verb)) is not None:
             actor_heads = subjects(clause, words=words)  # "... with siege tactics, shelling and starving ..."
-    if not actor_heads and etype == "ASSAULT" and (held := suspects(verb)):
+    if not actor_heads and etype == "ASSAULT" and (held := suspects(verb, words)):
         actor_heads, frame.modality = held, "alleged"  # "a man suspected of shooting the mayor"
     if actor_heads and all(words.is_fight(a) for a in actor_heads):
         return  # "died in clashes with the militia": a casualty of the fight, which is the event

@@ -9,8 +9,9 @@ than who or what was hit.
   is a singular "the town" or "the village",
   which stands for a place the article names.
 
-Rounds of fire ("fired seven shots at him") are the means of an attack: the lexicon files them as
-instruments of the mode firearms, so the at-phrase is the target.
+The words are the ontology's (``cekg:buildingPart``, ``cekg:groundNoun``). Rounds of fire ("fired seven
+shots at him") are the means of an attack: the lexicon files them as instruments of the mode firearms, so the
+at-phrase is the target.
 """
 
 from __future__ import annotations
@@ -24,17 +25,12 @@ if TYPE_CHECKING:
 
     from .lexicon import Words
 
-PARTS = frozenset({"window", "windows", "windowpanes", "door", "doors", "wall", "walls", "roof", "roofs",
-                   "facade", "facades", "entrance", "entrances", "furniture", "glass", "ceiling", "ceilings"})
-GROUND = frozenset({"area", "areas", "zone", "zones", "sector", "sectors", "outskirts", "neighborhoods",
-                    "neighbourhoods", "streets", "towns", "villages", "cities", "regions", "districts"})
-
 
 def is_damage_or_ground(tok: Token, words: Words) -> bool:
     """Whether a target head is a part of a building or unnamed ground, not a victim; ground told as whose
     it is ("rebel villages", "Kurdish towns") is someone's, and kept."""
-    word = tok.lower_
-    if word in PARTS:
+    word, lex = tok.lower_, words.lex
+    if word in lex.building_parts:
         return True
-    return word in GROUND and not any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "NORP")
-                                      or t.lower_ in words.actor_nouns for t in np_span(tok) if t.i != tok.i)
+    return word in lex.ground_nouns and not any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "NORP")
+                                                or t.lower_ in words.actor_nouns for t in np_span(tok) if t.i != tok.i)
