@@ -80,6 +80,7 @@ class CEKG(DefinedNamespace):
     genericGroupNoun: URIRef
     harmNoun: URIRef
     territoryWord: URIRef
+    formationNoun: URIRef
     suspectVerb: URIRef
     arrestNoun: URIRef
     perpetratorNoun: URIRef

@@ -38,10 +38,6 @@ if TYPE_CHECKING:
     from ..records import Actor
 
 ARMED_KINDS = ("military", "police", "armed_group")
-FORMATIONS = frozenset({"troops", "forces", "unit", "units", "position", "positions", "garrison", "garrisons",
-                        "battalion", "battalions", "brigade", "brigades", "detachment", "detachments", "contingent",
-                        "contingents", "column", "columns", "patrol", "patrols"})
-"""Head nouns of a fighting formation: what an armed side fights, not a victim."""
 REMOTE_MODES = frozenset({"aerial", "drone", "missile", "artillery", "explosives", "suicide bombing", "naval"})
 UNARMED_KINDS = ("civilians",)
 
@@ -58,7 +54,7 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
     if not hit:
         return False
     given = [a for a in actors if a is not None]
-    if all(is_formation(t, strict=not given) for t in hit) and all(is_combatant(a, words) for a in given) \
+    if all(is_formation(t, words, strict=not given) for t in hit) and all(is_combatant(a, words) for a in given) \
             and not _one_sided(trigger, words):
         return True
     if given and all(a.kind == "armed_group" for a in given) and all(is_fighter(t, words) for t in hit) \
@@ -91,18 +87,22 @@ def is_fighter(side: Actor, words: Words) -> bool:
         words.lex.sector_nouns.get(head) not in ("Military", "Police")
 
 
-def is_formation(side: Actor, strict: bool = False) -> bool:
+def is_formation(side: Actor, words: Words, strict: bool = False) -> bool:
     """A force in the field written as one ("army positions", "the 3rd brigade", "rebel units", "government
     troops"), not its members one by one ("two soldiers") nor a place it holds ("the base"). ``strict``
     (no attacker named) leaves out "troops" and "forces", the usual victims of a strike from afar ("US
-    troops were targeted again"), whose means another sentence may tell.
+    troops were targeted again"), whose means another sentence may tell. The head nouns are the ontology's
+    ``cekg:formationNoun``.
 
+    >>> from graphbuild.cache import load_ontology
+    >>> from graphbuild.extract.lexicon import words_of
     >>> from graphbuild.records import Actor
-    >>> [is_formation(Actor(id="x", label="x", mention=m)) for m in ("the rebel positions", "two soldiers")]
+    >>> words = words_of(load_ontology())
+    >>> [is_formation(Actor(id="x", label="x", mention=m), words) for m in ("the rebel positions", "two soldiers")]
     [True, False]
     """
     head = _head_word(side.mention)
-    return head in FORMATIONS and not (strict and head in ("troops", "forces"))
+    return head in words.lex.formation_nouns and not (strict and head in ("troops", "forces"))
 
 
 def is_fight_word(tok: Token, words: Words) -> bool:
