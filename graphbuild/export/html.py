@@ -31,7 +31,7 @@ TYPE_COLOURS = {"ASSAULT": "#d62728", "FIGHT": "#a50f15", "COERCE": "#8c564b", "
                 "REQUEST": "#17becf", "CONSULT": "#6baed6", "AGREE": "#1f77b4", "SUPPORT": "#31a354",
                 "AID": "#2ca02c", "COOPERATE": "#74c476", "CONCEDE": "#9e9ac8", "RETREAT": "#bdbdbd"}
 MODALITY_DASHES = {"asserted": False, "claimed": [8, 4], "alleged": [2, 4], "threatened": [12, 3, 2, 3]}
-SPRING_NODES = 600  # a connected part this large is laid out by the sampled layout below (networkx's is O(n^2))
+SPRING_NODES = 600  # a connected part this large is laid out with a sampled repulsion (the exact one is O(n^2))
 TOP_LABELS = 20  # the most active actors, labelled at any zoom; the others when zoomed in
 
 
@@ -42,49 +42,13 @@ def _script_json(obj) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def layout(g: nx.Graph, iterations: int = 50, seed: int = 7, scale: float = 1000.0, sample: int = 96) -> dict:
-    """Force-directed positions for large graphs, in numpy: Fruchterman-Reingold with the repulsion estimated
-    from a random sample of nodes each step, so a step costs O(n * sample + edges) rather than O(n^2).
-
-    >>> pos = layout(nx.path_graph(5))
-    >>> sorted(pos) == [0, 1, 2, 3, 4] and all(abs(x) <= 1000 and abs(y) <= 1000 for x, y in pos.values())
-    True
-    """
-    import numpy as np
-
-    nodes = list(g)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    rng = np.random.default_rng(seed)
-    pos = rng.uniform(-1.0, 1.0, (n, 2))
-    index = {v: i for i, v in enumerate(nodes)}
-    edges = np.array([(index[a], index[b]) for a, b in g.edges() if a != b], dtype=np.int64).reshape(-1, 2)
-    k = 2.0 / np.sqrt(n)  # ideal edge length in a [-1, 1] square
-    step = 0.1
-    for _ in range(iterations):
-        pick = rng.choice(n, size=min(n, sample), replace=False)
-        delta = pos[:, None, :] - pos[None, pick, :]
-        dist2 = np.maximum((delta ** 2).sum(-1), 1e-6)
-        disp = (delta * (k * k / dist2)[:, :, None]).sum(1) * (n / len(pick))
-        if len(edges):
-            d = pos[edges[:, 0]] - pos[edges[:, 1]]
-            f = d * (np.sqrt(np.maximum((d ** 2).sum(-1), 1e-6)) / k)[:, None]
-            np.add.at(disp, edges[:, 0], -f)
-            np.add.at(disp, edges[:, 1], f)
-        length = np.sqrt(np.maximum((disp ** 2).sum(-1), 1e-12))
-        pos += disp / length[:, None] * np.minimum(length, step)[:, None]
-        step = max(step * 0.95, 0.002)
-    pos -= pos.mean(0)
-    pos *= scale / max(float(np.abs(pos).max()), 1e-9)
-    return {v: (float(pos[i, 0]), float(pos[i, 1])) for i, v in enumerate(nodes)}
-
-
-def spring(g: nx.Graph, nodes: list, seed: int = 7, iterations: int | None = None):
+def spring(g: nx.Graph, nodes: list, seed: int = 7, iterations: int | None = None, sample: int | None = None):
     """Fruchterman-Reingold positions of ``nodes``, a connected part of ``g`` (rows in their order), with the
     exact O(n^2) repulsion of networkx's ``spring_layout``, but in float32 on flat coordinate arrays, the
     attraction summed along the edges only: a tenth of networkx's time (0.2 s instead of 2 s for the 600 actors
-    of the dev corpus). A small part settles in fewer steps (default: 30 up to 50 nodes, else 100).
+    of the dev corpus). A small part settles in fewer steps (default: 30 up to 50 nodes, else 100). With
+    ``sample``, a large part's repulsion is estimated each step from that many random nodes, so a step costs
+    O(n * sample + edges) rather than O(n^2).
 
     >>> pos = spring(nx.path_graph(4), [0, 1, 2, 3])
     >>> pos.shape, bool(abs(pos[0, 0] - pos[3, 0]) + abs(pos[0, 1] - pos[3, 1]) > abs(pos[0, 0] - pos[1, 0]))
@@ -105,10 +69,15 @@ def spring(g: nx.Graph, nodes: list, seed: int = 7, iterations: int | None = Non
     k = np.float32(1.5 / n ** 0.5)  # the ideal edge length in the unit square (networkx's k, as before)
     t = 0.1  # the largest step, cooled to nothing
     dt = t / (iterations + 1)
+    sampled = sample is not None and sample < n
     for _ in range(iterations):
-        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
-        repulsion = (k * k) / np.maximum(dx * dx + dy * dy, np.float32(1e-4))  # from every node: k^2 / d^2
+        # from every node (or a random sample of them, its pull scaled up to all): k^2 / d^2
+        others = rng.choice(n, size=sample, replace=False) if sampled else slice(None)
+        dx, dy = x[:, None] - x[None, others], y[:, None] - y[None, others]
+        repulsion = (k * k) / np.maximum(dx * dx + dy * dy, np.float32(1e-4))
         fx, fy = (dx * repulsion).sum(1), (dy * repulsion).sum(1)
+        if sampled:
+            fx, fy = fx * np.float32(n / sample), fy * np.float32(n / sample)
         ex, ey = x[a] - x[b], y[a] - y[b]  # attraction along the edges: d / k
         pull = np.maximum(np.sqrt(ex * ex + ey * ey), np.float32(0.01)) / k
         np.subtract.at(fx, a, ex * pull)
@@ -124,7 +93,7 @@ def spring(g: nx.Graph, nodes: list, seed: int = 7, iterations: int | None = Non
 
 def positions(g: nx.Graph, seed: int = 7, spacing: float = 70.0) -> dict:
     """Node positions computed before the page opens, so nothing moves once it is drawn: each connected part
-    is laid out on its own (:func:`spring`; :func:`layout` for large parts) in a disc whose area
+    is laid out on its own (:func:`spring`, sampled for large parts) in a disc whose area
     grows with its size, and the parts are packed in rows, largest first, so small clusters do not fly off.
 
     >>> pos = positions(nx.Graph([(1, 2), (3, 4), (4, 5)]))
@@ -144,11 +113,8 @@ def positions(g: nx.Graph, seed: int = 7, spacing: float = 70.0) -> dict:
         elif len(nodes) == 2:  # level, and shorter than its disc, so that a row of pairs does not read as a chain
             local = np.array([[-0.6, 0.0], [0.6, 0.0]])
         else:
-            if len(nodes) < SPRING_NODES:
-                local = spring(und, nodes, seed=seed)
-            else:
-                pos = layout(und.subgraph(nodes), iterations=80, seed=seed, scale=1.0)
-                local = np.array([pos[v] for v in nodes], dtype=float)
+            local = spring(und, nodes, seed=seed) if len(nodes) < SPRING_NODES else \
+                spring(und, nodes, seed=seed, iterations=80, sample=96)
             local -= np.median(local, 0)
             # scaled by the bulk, not the outliers: a dense core with a few far leaves still gets room
             local /= max(float(np.quantile(np.sqrt((local ** 2).sum(1)), 0.9)), 1e-9)

@@ -11,20 +11,20 @@ from ..gazetteer import locate
 from ..records import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..ontology import Ontology
 
 PLACE_NOUNS = {"town", "city", "village", "hamlet", "province", "district", "department", "region",
                "municipality", "county", "state", "capital", "port", "camp", "neighbourhood", "neighborhood",
                "suburb", "area", "settlement", "governorate"}
+# not "the state" or "the capital", which stand for a government as often as for a place
+SETTLEMENT_NOUNS = frozenset(PLACE_NOUNS - {"state", "department", "capital"})
 
 
-
-def is_settlement(tok) -> bool:
-    """A common noun for an inhabited place ("the town", "two districts"); not "the state" or "the capital",
-    which stand for a government as often as for a place."""
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS - {"state", "department", "capital"}
+def is_settlement(tok: Token) -> bool:
+    """A common noun for an inhabited place ("the town", "two districts")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 _ABS = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?|"
