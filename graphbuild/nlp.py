@@ -43,9 +43,25 @@ def load_pipeline(model: str | None = None, ontology: Ontology | None = None) ->
     except OSError as e:
         raise ModelError(f"cannot load spaCy pipeline {name!r}; install one with: {INSTALL_HINT} "
                          f"or pass --model NAME_OR_PATH ({str(e).splitlines()[0][:120]})") from None
+    if "parser" in nlp.pipe_names and "graphbuild_glosses" not in nlp.pipe_names:
+        nlp.add_pipe("graphbuild_glosses", before="parser")
     if ontology is not None:
         add_entity_ruler(nlp, ontology)
     return nlp
+
+
+@Language.component("graphbuild_glosses")
+def keep_glosses(doc: Doc) -> Doc:
+    """A bracketed gloss right after a word ("members of the Liberation Front [LF] attacked ...", as
+    transcribed wire copy writes) starts no sentence: the parser would otherwise end the sentence before
+    it and leave "[LF] attacked" without the clause it belongs to. A bracket on a line of its own or after
+    punctuation ("-- [TEXT] ...") is a note and may still start one."""
+    for tok in doc[1:]:
+        if tok.text == "[" and doc[tok.i - 1].is_alpha:
+            tok.is_sent_start = False
+            if tok.i + 1 < len(doc):
+                doc[tok.i + 1].is_sent_start = False
+    return doc
 
 
 def ruler_patterns(ontology: Ontology) -> list[dict]:

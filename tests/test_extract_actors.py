@@ -1,0 +1,27 @@
+"""Who did it: the actor of an attack, from the sentence, the article, or neither (sentences of our own)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from graphbuild.nlp import keep_glosses
+
+
+def _attacks(events):
+    return [(e.actor and e.actor.mention, e.target and e.target.mention, e.modality)
+            for e in events if e.event_type == "ASSAULT"]
+
+
+def test_a_bracketed_gloss_after_a_word_starts_no_sentence_a_note_may():
+    words = ["the", "Front", "[", "RLF", "]", "attacked", ".", "--", "[", "TEXT", "]", "Rebels", "fled", "."]
+    doc = keep_glosses(Doc(spacy.blank("en").vocab, words=words))
+    assert doc[2].is_sent_start is False and doc[3].is_sent_start is False  # "Front [RLF]": a gloss
+    assert doc[8].is_sent_start is None and doc[9].is_sent_start is None    # "-- [TEXT]": left to the parser
+
+
+def test_the_group_of_a_gloss_is_the_attacker(nlp, extract):
+    text = ("Heavy fighting broke out last night when members of the River Liberation Front [RLF] "
+            "attacked a police post. Two guards were wounded.")
+    assert [s.text.split()[0] for s in nlp(text).sents] == ["Heavy", "Two"]
+    assert any(a and "River Liberation Front" in a and t == "a police post" for a, t, _ in _attacks(extract(text)))
