@@ -25,3 +25,23 @@ def test_the_group_of_a_gloss_is_the_attacker(nlp, extract):
             "attacked a police post. Two guards were wounded.")
     assert [s.text.split()[0] for s in nlp(text).sents] == ["Heavy", "Two"]
     assert any(a and "River Liberation Front" in a and t == "a police post" for a, t, _ in _attacks(extract(text)))
+
+
+def test_the_clause_that_names_the_attacker_outranks_a_word_for_its_kind(extract):
+    # "terrorist" of "a terrorist attack" says what kind of attack, the claim or the light verb says who
+    cases = [
+        ("The River Front claimed responsibility for the terrorist attack on the power station.",
+         ("The River Front", "the power station", "claimed")),
+        ("The River Front carried out a guerrilla raid on the army post.",
+         ("The River Front", "the army post", "asserted")),
+        ("Police arrested three men for the terrorist attack on the power station.",
+         ("three men", "the power station", "alleged")),
+    ]
+    for text, expected in cases:
+        assert expected in _attacks(extract(text)), text
+
+
+def test_no_one_named_by_a_negated_claim_is_no_attacker(extract):
+    # "no group" claims nothing: the kind word stays, no group becomes the actor
+    found = _attacks(extract("No group has claimed responsibility for the terrorist attack on the power station."))
+    assert all(a is None or "group" not in a.lower() for a, _, _ in found)

@@ -74,6 +74,9 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
         kind, heads = governed
         if kind == "actor" and not (named or actors):
             actors = heads
+        elif kind == "actor" and not actors and all(_kind_word(t) for t in named) and heads and all(
+                _names_someone(h, words) for h in heads) and not any(c.dep_ == "poss" for c in noun.lefts):
+            named, actors = [], heads  # "the ESA claimed the terrorist attack": the ESA, not "terrorist"
         elif kind == "alleged":
             named, actors = [], heads
             frame.modality = "alleged"
@@ -81,8 +84,9 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
             targets = heads
     if etype == "THREATEN" and (received := received_threat(noun, words)) is not None:
         actors, targets = received  # "X received death threats from Y": X is threatened (threats.py)
-    if etype == "ASSAULT" and not (named or actors) and (held := suspects(noun, words)):
-        actors, frame.modality = held, "alleged"  # "three men were arrested for the bombing of ..."
+    if etype == "ASSAULT" and not actors and all(_kind_word(t) for t in named) and \
+            (held := suspects(noun, words)):
+        named, actors, frame.modality = [], held, "alleged"  # "three men were arrested for the bombing of ..."
     if etype == "THREATEN" and not targets:
         targets = _threat_target(noun, words, {t.i for a in named + actors for t in a.subtree})
     actors = [a for a in actors if not words.is_instrument(a) and not words.is_event_noun(a)]
@@ -93,6 +97,23 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
     if not frame.targets and (etype not in ("ASSAULT", "PROTEST") or not frame.actors):
         return  # a protest needs no target: "students staged a protest in the capital"
     yield frame
+
+
+def _kind_word(tok: Token) -> bool:
+    """ "terrorist" of "a terrorist attack", "guerrilla" of "guerrilla raids": a modifier that says what kind
+    of attacker, not who; the clause around the noun that names the attacker outranks it. A name, a people
+    or a possessor ("the ELF's raid", "Turkish shelling") says who."""
+    return tok.pos_ != "PROPN" and not tok.ent_type_ and tok.dep_ != "poss"
+
+
+def _names_someone(tok: Token, words: Words) -> bool:
+    """A side that says who: not an event or a thing ("the guerrilla actions began"), not no one ("no
+    group has claimed the bombing")."""
+    if tok.lower_ in INDEFINITE or any(c.lower_ == "no" for c in tok.lefts):
+        return False
+    if words.is_event_noun(tok) or tok.lemma_.lower() in words.event_words or words.is_instrument(tok):
+        return False
+    return words.is_actor_word(tok) or tok.ent_type_ in ENT_ACTOR
 
 
 def _with_light_verb(noun: Token, preps: tuple[str, ...], words: Words) -> list[Token]:
