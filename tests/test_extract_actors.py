@@ -45,3 +45,16 @@ def test_no_one_named_by_a_negated_claim_is_no_attacker(extract):
     # "no group" claims nothing: the kind word stays, no group becomes the actor
     found = _attacks(extract("No group has claimed responsibility for the terrorist attack on the power station."))
     assert all(a is None or "group" not in a.lower() for a, _, _ in found)
+
+
+def test_the_one_armed_group_of_the_article_is_the_perpetrator_of_its_unattributed_attack(extract):
+    text = ("A car bomb exploded outside a hotel in Mogadishu on Monday, killing four guards. Al-Shabaab has "
+            "waged an insurgency against the government since 2007.")
+    found = [e for e in extract(text) if e.event_type == "ASSAULT"]
+    assert [(e.actor and e.actor.label, e.target.mention) for e in found] == [("al-Shabaab", "four guards")]
+
+
+def test_two_armed_groups_named_lend_no_perpetrator(extract):
+    text = ("A car bomb exploded outside a hotel in Mogadishu on Monday, killing four guards. Officials held "
+            "talks with al-Shabaab and the Islamic State last year.")
+    assert [e.actor for e in extract(text) if e.event_type == "ASSAULT"] == [None]

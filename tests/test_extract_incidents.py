@@ -49,3 +49,20 @@ def test_a_clash_of_two_sides_names_no_attacker_of_the_article():
     # "fighting between the River Front and the army" ... "two farmers were killed"
     clash = replace(attack(0, GROUP, "the army").event, event_type="FIGHT", mode="armed clash")
     assert resolve_incidents([Mention(0, clash), attack(4, None, "two farmers")])[-1].actor is None
+
+
+def test_the_one_armed_group_an_article_names_fills_its_attacks_when_no_attacker_is_named():
+    # "a bomb wrecked a bus ... the River Front has fought the government since 1990" (no attack of its own)
+    group = replace(GROUP, resolved=True)
+    out = resolve_incidents([attack(0, None, "a bus")], named=group)
+    assert out[0].actor.id == GROUP.id and out[0].confidence < 0.5
+
+
+def test_the_named_group_is_lent_neither_over_a_main_attacker_nor_to_its_own_fighters():
+    group = replace(GROUP, resolved=True)
+    fighters = Mention(2, Event("d", "sentence 2", (0, 4), None,
+                                Actor("x-two-fighters", "two fighters", "armed_group", mention="two fighters",
+                                      resolved=False), "killed", "kill", "ASSAULT"))
+    assert resolve_incidents([fighters], named=group)[0].actor is None
+    out = resolve_incidents([attack(0, ARMY, "a camp"), attack(3, None, "two farmers")], named=group)
+    assert [e.actor.id for e in out] == [ARMY.id, ARMY.id]

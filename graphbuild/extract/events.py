@@ -26,6 +26,7 @@ from .misread import gerund_event_type, misread_event_noun
 from .modality import presentation
 from .non_events import is_characterisation, is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
+from .perpetrators import named_group
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .setting import (
     dateline_date,
@@ -73,7 +74,7 @@ def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator
     if same or groups:
         mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same | groups),
                                              target=as_entity(m.event.target, same))) for m in mentions]
-    yield from resolve_incidents(mentions)
+    yield from resolve_incidents(mentions, named_group(doc, ontology, ext.dateline_end))
 
 
 class _Extractor:

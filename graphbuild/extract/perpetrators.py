@@ -1,0 +1,35 @@
+"""The perpetrator an article names outside its attacks: the one armed group of the story.
+
+Wire copy on one incident often tells the harm without an attacker ("a bomb wrecked the depot", "two
+guards were killed") and names the group only where it says something else of it: what it wants, what
+it denied, what the police think of it ("the River Front, which has fought the government since 1990,
+..."). When an article names no attacker in any of its attacks, and names exactly one armed group
+(a curated one, not a word for a kind: "the rebels"), that group is the perpetrator the article is
+about; incidents.py lends it to the attacks told without one, at a lower confidence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..ontology import Ontology
+    from ..records import Actor
+
+GROUP_LABELS = ("ORG", "NORP")
+
+
+def named_group(doc: Doc, ontology: Ontology, after: int = 0) -> Actor | None:
+    """The one named armed group of the article's text after ``after`` (the dateline), else None."""
+    found: dict[str, Actor] = {}
+    for ent in doc.ents:
+        if ent.label_ not in GROUP_LABELS or ent.start_char < after:
+            continue
+        actor = ontology.resolve(ent.text, hint=ent.label_)
+        if actor.kind == "armed_group" and actor.resolved and not actor.id.endswith(("-armed-groups", "-backed-groups")):
+            found[actor.id] = actor
+            if len(found) > 1:
+                return None
+    return next(iter(found.values()), None)
