@@ -58,3 +58,15 @@ def test_two_armed_groups_named_lend_no_perpetrator(extract):
     text = ("A car bomb exploded outside a hotel in Mogadishu on Monday, killing four guards. Officials held "
             "talks with al-Shabaab and the Islamic State last year.")
     assert [e.actor for e in extract(text) if e.event_type == "ASSAULT"] == [None]
+
+
+def test_a_vehicle_told_as_the_attacker_is_the_means_not_who(extract):
+    cases = [
+        ("A truck loaded with explosives blew up outside the ministry, killing six people.", (None, "six people")),
+        ("A plane dropped a bomb on the market in the town.", (None, "the market")),
+        # owned or modified by who acts, it stands for them
+        ("An army helicopter fired rockets at the village.", ("An army helicopter", "the village")),
+        ("The militia said its trucks had attacked the convoy.", ("The militia's trucks", "the convoy")),
+    ]
+    for text, expected in cases:
+        assert expected in [(a, t) for a, t, _ in _attacks(extract(text))], text

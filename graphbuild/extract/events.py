@@ -26,7 +26,7 @@ from .misread import gerund_event_type, misread_event_noun
 from .modality import presentation
 from .non_events import is_characterisation, is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
-from .perpetrators import named_group
+from .perpetrators import is_means, named_group
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .setting import (
     dateline_date,
@@ -353,7 +353,8 @@ class _Extractor:
         if frame.etype in VIOLENT and is_characterisation(frame.trigger):
             return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
         actors = [a for a in self._resolve_args(frame.actors)
-                  if self._usable(a) and self._can_act(a) and not self._hardware(a)]
+                  if self._usable(a) and self._can_act(a) and not self._hardware(a)
+                  and not (frame.etype in VIOLENT and is_means(a.tok, self.words))]
         targets = [t for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})
                    if self._usable(t) and self._can_be_target(t, frame.trigger)]
         if targets and all(is_tally(t.tok, sent) for t in targets):

@@ -6,6 +6,9 @@ it denied, what the police think of it ("the River Front, which has fought the g
 ..."). When an article names no attacker in any of its attacks, and names exactly one armed group
 (a curated one, not a word for a kind: "the rebels"), that group is the perpetrator the article is
 about; incidents.py lends it to the attacks told without one, at a lower confidence.
+
+The reverse also holds: a building or a vehicle told as the subject of harm ("a car loaded with dynamite
+exploded", "a plane dropped a bomb on the market") is the means or the place, never who attacked.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..ontology import Ontology
     from ..records import Actor
+    from .lexicon import Words
 
 GROUP_LABELS = ("ORG", "NORP")
 
@@ -33,3 +37,11 @@ def named_group(doc: Doc, ontology: Ontology, after: int = 0) -> Actor | None:
             if len(found) > 1:
                 return None
     return next(iter(found.values()), None)
+
+
+def is_means(tok: Token, words: Words) -> bool:
+    """A building or vehicle as the side that acts in an attack: the means, not the attacker. One named or
+    modified by who owns it ("an army truck", "a Salvadoran helicopter", "their planes") stands for its owner and stays."""
+    if not words.is_facility(tok) or tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or tok.pos_ == "PROPN":
+        return False
+    return not any(m.dep_ == "poss" or words.is_modifier_actor(m) for m in tok.subtree if m.i < tok.i)
