@@ -70,3 +70,17 @@ def test_a_vehicle_told_as_the_attacker_is_the_means_not_who(extract):
     ]
     for text, expected in cases:
         assert expected in [(a, t) for a, t, _ in _attacks(extract(text))], text
+
+
+def test_the_accused_of_an_attack_is_its_alleged_actor(extract):
+    # the parser hangs "of bombing" on the accused, not on "accused"
+    cases = [
+        ("The bishop accused the air force of bombing the church in the village.",
+         ("the air force", "the church", "alleged")),
+        ("The army has accused the guerrillas of kidnapping 30 peasants in the north.",
+         ("the guerrillas", "30 peasants", "alleged")),
+    ]
+    for text, expected in cases:
+        assert expected in _attacks(extract(text)), text
+    found = _attacks(extract("The mayor accused the militia of the murder of two nurses."))
+    assert [(a.split()[:2], t, m) for a, t, m in found] == [(["the", "militia"], "two nurses", "alleged")]

@@ -43,7 +43,8 @@ def np_span(tok: Token) -> Span:
     for r in tok.rights:
         if r.dep_ in ("compound", "case", "nummod") and r.i == end:
             end = r.right_edge.i + 1
-        elif r.dep_ == "prep" and r.i == end and (r.lower_ == "of" or _locates(tok, r)):
+        elif r.dep_ == "prep" and r.i == end and (r.lower_ == "of" and not any(c.dep_ == "pcomp" for c in r.children)
+                                                  or _locates(tok, r)):  # "accused the army of bombing": not its name
             end = _pp_end(r)
         else:
             break

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 SUSPECT_PREPS = frozenset({"for", "with", "in", "of", "over"})
 GUILT_ADJS = frozenset({"guilty", "culpable"})
+OF_VERBS = frozenset({"accuse", "suspect", "convict"})  # "accused the militia of bombing", not "arrested a man of"
 TRYING = frozenset({"try", "attempt", "seek"})  # "when gunmen tried to enter his house"
 
 
@@ -55,7 +56,8 @@ def suspects(trigger: Token, words: Words) -> list[Token]:
     if head.pos_ not in ("NOUN", "PROPN"):
         return []
     if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in lex.suspect_verbs and \
-            prep.lower_ in SUSPECT_PREPS - {"of", "in"}:
+            (prep.lower_ in SUSPECT_PREPS - {"of", "in"} or prep.lower_ == "of" and head.head.lemma_.lower() in OF_VERBS
+             and trigger.lemma_.lower() not in words.event_words):  # "of the crimes" says of no attack which
         return [head]  # "detained a farmer for the killing": the parser hangs the phrase on the suspect
     if lemma in lex.perpetrator_nouns and prep.lower_ == "of":
         # "X was the perpetrator of the murder"; else the noun itself ("punish the killers of the nurse")
