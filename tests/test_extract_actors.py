@@ -84,3 +84,11 @@ def test_the_accused_of_an_attack_is_its_alleged_actor(extract):
         assert expected in _attacks(extract(text)), text
     found = _attacks(extract("The mayor accused the militia of the murder of two nurses."))
     assert [(a.split()[:2], t, m) for a, t, m in found] == [(["the", "militia"], "two nurses", "alleged")]
+
+
+def test_the_group_a_story_is_about_outranks_one_named_in_passing(extract):
+    text = ("A car bomb exploded outside a hotel in Mogadishu on Monday, killing four guards. Al-Shabaab has "
+            "waged an insurgency since 2007. Al-Shabaab has often been compared with the Islamic State. "
+            "Al-Shabaab fighters control much of the south.")
+    found = [e for e in extract(text) if e.event_type == "ASSAULT"]
+    assert [(e.actor and e.actor.label, e.target.mention) for e in found] == [("al-Shabaab", "four guards")]

@@ -26,8 +26,8 @@ from .misread import gerund_event_type, misread_event_noun
 from .modality import presentation
 from .non_events import is_characterisation, is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
-from .perpetrators import is_means, named_group
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .perpetrators import is_means, named_group
 from .setting import (
     dateline_date,
     dateline_end,
