@@ -92,3 +92,20 @@ def test_the_group_a_story_is_about_outranks_one_named_in_passing(extract):
             "Al-Shabaab fighters control much of the south.")
     found = [e for e in extract(text) if e.event_type == "ASSAULT"]
     assert [(e.actor and e.actor.label, e.target.mention) for e in found] == [("al-Shabaab", "four guards")]
+
+
+def test_a_clause_of_perpetration_hung_on_the_victim_names_the_actor(extract):
+    cases = [
+        ("The government condemns the murder of General Luis Ortega, which was perpetrated by professionals.",
+         ("professionals", "General Luis Ortega", "asserted")),
+        ("The council condemned the killing of the mayor, which was carried out by two gunmen.",
+         ("two gunmen", "the mayor", "asserted")),
+    ]
+    for text, expected in cases:
+        assert expected in _attacks(extract(text)), text
+
+
+def test_an_attack_blamed_on_someone_inside_its_of_phrase(extract):
+    # the parser hangs "on the River Front" on "nurses"
+    assert ("the River Front", "two nurses", "alleged") in _attacks(
+        extract("Police blamed the murder of two nurses on the River Front."))

@@ -133,6 +133,8 @@ def noun_actors(noun: Token, words: Words) -> tuple[list[Token], bool]:
     carrier = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if carrier is not None:  # "a spate of arsons": what counts the events
         carrier = carrier.head if carrier.head.lemma_.lower() in words.lex.collective_nouns else None
+    if not actors:
+        actors = _agent_after_victim(noun, words)  # "the murder of X, which was perpetrated by Y"
     for acl in [*noun.children, *(carrier.children if carrier is not None else [])]:
         if acl.dep_ in ("acl", "relcl") and words.token_cue(acl) == "alleged" and not actors:
             actors += prep_objects(acl, ("to", "on"), words, places=True)
@@ -140,6 +142,33 @@ def noun_actors(noun: Token, words: Words) -> tuple[list[Token], bool]:
         if acl.dep_ in ("acl", "relcl") and acl.tag_ == "VBN" and not actors:
             actors += agents(acl)
     return actors, alleged
+
+
+def _agent_after_victim(noun: Token, words: Words) -> list[Token]:
+    """ "the murder of General Ortega, which was perpetrated by professionals": the parser hangs the clause
+    on the victim of the of-phrase, but a victim is not perpetrated; the clause's agent did the deed."""
+    out = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for victim in (p for p in prep.children if p.dep_ == "pobj"):
+            for acl in victim.children:
+                if acl.dep_ in ("acl", "relcl") and acl.tag_ == "VBN" and words.light(acl):
+                    out += [a for a in agents(acl) if words.is_actor_word(a) or a.tag_ in ("NNS", "NNPS")]
+    return out
+
+
+def _blamed_on(noun: Token, words: Words) -> list[Token]:
+    """ "blamed the murder of two nurses on the River Front": the parser hangs "on the River Front" on the
+    victims; an on- or to-phrase inside the of-phrase of the blamed attack names who it is blamed on."""
+    out = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for victim in (p for p in prep.children if p.dep_ == "pobj"):
+            out += [o for c in victim.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
+                    for o in c.children if o.dep_ == "pobj" and words.is_actor_word(o)]
+    return out
 
 
 def _part_of_verbal_event(noun: Token, words: Words) -> bool:
@@ -179,7 +208,8 @@ def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
         if head.pos_ in ("VERB", "AUX"):
             cue = words.token_cue(head)
             if cue == "alleged" and rel in ("nsubjpass", "dobj"):
-                found = prep_objects(head, ("on", "to"), words, places=True)
+                found = prep_objects(head, ("on", "to"), words, places=True) or (
+                    _blamed_on(node, words) if node is noun else [])
                 if found:
                     return "alleged", found
             if cue == "alleged" and rel in ("pobj", "prep", "pcomp"):
