@@ -12,9 +12,9 @@ unattributed mentions their perpetrator:
 - an article that names one attacker only (wire copy on one incident) lends it to all its attacks, and
   to those told with a word for a kind of attacker only ("a guerrilla raid wrecked ..."); one that names
   several lends the main one (more than a third of its attributed attacks) to the attacks told without one;
-- an article with no such attacker that names one armed group anywhere (perpetrators.py: "a bomb wrecked
-  the depot ... the River Front has fought the government since 1990") lends that group, never to its
-  own fighters as victims.
+- an article whose attacks name no attacker at all but that names one armed group elsewhere
+  (perpetrators.py: "a bomb wrecked the depot ... the River Front has fought the government since 1990")
+  lends that group, never to its own fighters as victims.
 
 An attack with no target is no event of its own: it is kept only as such a statement and never output.
 """
@@ -44,9 +44,10 @@ class Mention:
 
 def resolve_incidents(mentions: list[Mention], named: Actor | None = None) -> list[Event]:
     """The events of an article, in text order, with perpetrators filled across sentences; ``named``: the
-    one armed group the article names (perpetrators.py), for the attacks told without one when the article
-    names no attacker of its own (no main attacker)."""
+    one armed group the article names (perpetrators.py), for the attacks told without one when no attack of
+    the article names an attacker."""
     ms = list(mentions)
+    anyone = any(_attack(m.event) and m.event.actor is not None for m in ms)
     # 1. "the raid left three dead": the actor of the nearest attack before it
     for i, m in enumerate(ms):
         if _unattributed(m.event) and m.anaphoric:
@@ -81,7 +82,7 @@ def resolve_incidents(mentions: list[Mention], named: Actor | None = None) -> li
                 ms[i] = _fill(m, next(iter(by_target[e.target.id])), 0.1)
             elif only is not None:
                 ms[i] = _fill(m, only, 0.2)
-            elif named is not None and e.target.kind != "armed_group":  # "two guerrillas were killed": its own
+            elif named is not None and not anyone and e.target.kind != "armed_group":  # not to its own fighters
                 ms[i] = _fill(m, named, 0.3)
     return [m.event for m in ms if not (m.event.event_type == "ASSAULT" and m.event.target is None)]
 
