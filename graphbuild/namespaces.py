@@ -81,6 +81,7 @@ class CEKG(DefinedNamespace):
     harmNoun: URIRef
     territoryWord: URIRef
     formationNoun: URIRef
+    haltVerb: URIRef
     suspectVerb: URIRef
     arrestNoun: URIRef
     perpetratorNoun: URIRef

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .coordination import agents_under_patient
+from .coordination import agents_under_patient, counted_event_type
 from .lexicon import ENT_ACTOR, INDEFINITE, Words
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
@@ -96,10 +96,10 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
 
 
 def _with_light_verb(noun: Token, preps: tuple[str, ...], words: Words) -> list[Token]:
-    """Objects of ``preps`` under the noun, or under the light verb it is the object of ("held talks with
-    X": the parser hangs "with X" on "held")."""
+    """Objects of ``preps`` under the noun, or under the light verb (or verb of stopping) it is the object of
+    ("held talks with X": the parser hangs "with X" on "held"; "halt airstrikes on X")."""
     found = prep_objects(noun, preps, words, places=True)
-    if not found and noun.dep_ == "dobj" and words.light(noun.head):
+    if not found and noun.dep_ == "dobj" and (words.light(noun.head) or halts_violence(noun.head, words)):
         found = prep_objects(noun.head, preps, words, places=True)
     return [t for t in found if t.ent_type_ not in ("DATE", "TIME")]
 
@@ -167,7 +167,8 @@ def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
                     return "alleged", found
             if words.light(head) and rel in ("pobj", "prep") and _counts_harm(head, words):
                 return None  # "a monitor put the death toll in the airstrike at 28": who counts, not who struck
-            if words.light(head) or cue in ("claimed", "threatened", "denied", "hypothetical") or via_cue:
+            if words.light(head) or cue in ("claimed", "threatened", "denied", "hypothetical") or via_cue or \
+                    halts_violence(head, words):
                 if is_passive(head) and rel in ("pobj", "prep") and not agents(head):
                     return "actor", passive_subjects(head)  # "two officers were involved in the shooting"
                 if is_passive(head):
@@ -182,6 +183,16 @@ def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
             via_cue = head
         node, rel = head, head.dep_
     return None
+
+
+def halts_violence(verb: Token, words: Words) -> bool:
+    """A verb of stopping whose objects are all attacks ("Assad must halt airstrikes on Aleppo", "the militia
+    suspended its raids"): who stops them is who has been making them. Talks or aid suspended are a
+    sanction, and the object of a verb of stopping is never its actor's victim."""
+    objs = objects(verb)
+    return verb.lemma_.lower() in words.lex.halt_verbs and bool(objs) and all(
+        words.lex.noun_triggers.get(o.lemma_.lower()) == "ASSAULT" or counted_event_type(o, words) == "ASSAULT"
+        for o in objs)
 
 
 def _counts_harm(verb: Token, words: Words) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .coordination import participle_clause_head, shared_objects
 from .lexicon import REFLEXIVE, Words
 from .misread import is_event_gerund
-from .noun_events import noun_actors
+from .noun_events import halts_violence, noun_actors
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 from .suspects import suspects, when_actors
@@ -134,6 +134,8 @@ def _carried_by_another(verb: Token, words: Words) -> bool:
             return True
     if words.light(verb) and objects(verb) and all(words.is_event_noun(o) for o in objects(verb)):
         return True  # "offered a reward", "began an offensive": the noun's frame reports it
+    if halts_violence(verb, words):
+        return True  # "suspended its air campaign": no sanction; the campaign is the event (noun_events.py)
     if words.token_cue(verb) in ("alleged", "claimed", "denied"):
         sides = objects(verb) + passive_subjects(verb)
         if sides and all(words.is_event_noun(s) for s in sides):

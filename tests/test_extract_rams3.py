@@ -1,0 +1,48 @@
+"""Directed attacks of commentary and analysis (issue 10, RAMS-like windows): acronyms the small model
+misreads, violence a verb of stopping names, and the other rules of this file. Sentences written for these
+tests, against the pinned model (en_core_web_sm 3.8)."""
+
+import pytest
+
+from graphbuild.evaluate import norm
+
+pytestmark = pytest.mark.model
+
+
+def triples(events):
+    return {(e.actor and norm(e.actor.mention), e.event_type, e.target and norm(e.target.mention)) for e in events}
+
+
+# ---------------------------------------------------------------- acronyms that spell a common word
+
+def test_an_acronym_that_spells_a_word_is_read_as_the_name(nlp):
+    doc = nlp("Kurdish fighters drove IS out of the town, and IS claims it will return.")
+    acronyms = [t for t in doc if t.text == "IS"]
+    assert [t.norm_ for t in acronyms] == ["isil", "isil"]
+    assert all(t.pos_ in ("PROPN", "NOUN") for t in acronyms)
+
+
+def test_the_word_in_capitals_stays_a_word(nlp):
+    doc = nlp("WHAT IS LEFT OF THE TOWN IS RUBBLE.")
+    assert all(t.norm_ == "is" for t in doc if t.text == "IS")
+
+
+# ---------------------------------------------------------------- a verb of stopping names the attacker
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ceasefire requires that the army halt its airstrikes on hospitals.", ("army", "ASSAULT", "hospitals")),
+    ("The militia suspended its raids on the checkpoints for a week.", ("militia", "ASSAULT", "checkpoints")),
+])
+def test_who_halts_attacks_made_them(extract, text, expected):
+    assert expected in triples(extract(text))
+
+
+def test_suspended_talks_are_no_attack(extract):
+    events = extract("The government suspended talks with the rebels.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_a_suspended_campaign_is_no_sanction(extract):
+    events = extract("The air force suspended its bombing campaign against the rebels.")
+    assert not [e for e in events if e.event_type == "SANCTION"]
+    assert ("air force", "ASSAULT", "rebels") in triples(events)
