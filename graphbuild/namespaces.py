@@ -82,6 +82,7 @@ class CEKG(DefinedNamespace):
     territoryWord: URIRef
     formationNoun: URIRef
     haltVerb: URIRef
+    warNoun: URIRef
     suspectVerb: URIRef
     arrestNoun: URIRef
     perpetratorNoun: URIRef

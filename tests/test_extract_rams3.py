@@ -46,3 +46,37 @@ def test_a_suspended_campaign_is_no_sanction(extract):
     events = extract("The air force suspended its bombing campaign against the rebels.")
     assert not [e for e in events if e.event_type == "SANCTION"]
     assert ("air force", "ASSAULT", "rebels") in triples(events)
+
+
+# ---------------------------------------------------------------- a war waged on someone named
+
+@pytest.mark.parametrize("text,expected", [
+    ("The coalition has waged a war against Houthi rebels for a year.", ("coalition", "ASSAULT", "houthi rebels")),
+    ("Russia's war on Ukraine entered its third year.", ("russia", "ASSAULT", "ukraine")),
+])
+def test_a_war_waged_on_someone_is_an_attack(extract, text, expected):
+    assert expected in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The war on drugs failed.",  # an abstraction
+    "The government declared war on drug traffickers.",  # declared, and on people in general
+    "The civil war in Syria dragged on for years.",  # no directed side
+    "The war against the Peruvian government went on.",  # waged by no one named
+    "Sendero Luminoso is a rebel organization waging a guerrilla war against the Peruvian government.",
+])
+def test_a_war_of_political_speech_is_no_attack(extract, text):
+    assert not [e for e in extract(text) if e.event_type == "ASSAULT" and e.action_lemma == "war"]
+
+
+# ---------------------------------------------------------------- a mode of attack names a campaign
+
+def test_an_air_campaign_is_a_campaign_of_attacks(extract):
+    found = triples(extract("The relentless airstrikes by the coalition show the intensity of the air campaign "
+                            "against ISIS."))
+    assert ("coalition", "ASSAULT", "isis") in found
+
+
+def test_a_suspended_air_campaign_is_no_sanction(extract):
+    events = extract("Russia suspended its air campaign to allow evacuations of the wounded.")
+    assert not [e for e in events if e.event_type == "SANCTION"]

@@ -40,6 +40,7 @@ from .setting import (
 from .sides import Frame, objects, passive_subjects
 from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
+from .wars import war_frames
 from .victims import is_damage_or_ground
 
 if TYPE_CHECKING:
@@ -113,6 +114,8 @@ class _Extractor:
                 return
             yield from nominal_frames(tok, lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_],
                                       self.words)
+        elif tok.pos_ == "NOUN" and lemma in lex.war_nouns:
+            yield from war_frames(tok, self.words)  # "declared war on Britain" (wars.py)
         elif (counted := counted_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
         elif tok.pos_ == "NOUN" and lemma in self.words.event_words:
