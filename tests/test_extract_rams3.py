@@ -80,3 +80,15 @@ def test_an_air_campaign_is_a_campaign_of_attacks(extract):
 def test_a_suspended_air_campaign_is_no_sanction(extract):
     events = extract("Russia suspended its air campaign to allow evacuations of the wounded.")
     assert not [e for e in events if e.event_type == "SANCTION"]
+
+
+# ---------------------------------------------------------------- an attack on someone that killed others
+
+def test_the_invasion_of_a_country_that_killed_people_is_two_attacks(extract):
+    found = triples(extract("The disastrous U.S. invasion of Iraq killed a million people."))
+    assert {("us", "ASSAULT", "iraq"), ("us", "ASSAULT", "million people")} <= found
+
+
+def test_what_exploded_is_no_target(extract):
+    found = triples(extract("The explosion of a car bomb killed two guards."))
+    assert not [t for t in found if t[2] and "car" in t[2]]

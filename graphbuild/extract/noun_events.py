@@ -127,7 +127,7 @@ def _part_of_verbal_event(noun: Token, words: Words) -> bool:
     same = words.lex.noun_triggers.get(noun.lemma_.lower())
     if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and same is not None and \
             words.lex.verb_triggers.get(head.lemma_.lower()) == same and not words.light(head):
-        return not _has_own_target(noun, words)
+        return not _has_own_target(noun, words, of=noun.dep_ == "nsubj")
     if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in ("by", "in", "during"):
         verb = head.head
         verbs = [verb] + [c for c in verb.children if c.dep_ in ("relcl", "acl") and c.i < head.i]
@@ -136,9 +136,15 @@ def _part_of_verbal_event(noun: Token, words: Words) -> bool:
     return False
 
 
-def _has_own_target(noun: Token, words: Words) -> bool:
-    """ "strikes on the port", and "the shelling of the hospital" (the of-phrase of a deverbal noun)."""
-    return bool(prep_objects(noun, ("on", "against", "targeting", "upon", "between"), words, places=True))
+def _has_own_target(noun: Token, words: Words, of: bool = False) -> bool:
+    """ "strikes on the port", and with ``of`` "the shelling of the hospital" (the of-phrase of a deverbal
+    noun): "the invasion of Iraq killed thousands" is the invasion of Iraq and the killing of thousands. Not
+    what exploded ("the explosion of a car killed two")."""
+    if prep_objects(noun, ("on", "against", "targeting", "upon", "between"), words, places=True):
+        return True
+    return of and noun.lemma_.lower().endswith(DEVERBAL) and words.mode_of(noun) != "explosives" and any(
+        not words.is_instrument(t) and not words.is_event_noun(t) and t.pos_ != "NUM"
+        for t in prep_objects(noun, ("of",), words, places=True))
 
 
 def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
