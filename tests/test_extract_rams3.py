@@ -92,3 +92,20 @@ def test_the_invasion_of_a_country_that_killed_people_is_two_attacks(extract):
 def test_what_exploded_is_no_target(extract):
     found = triples(extract("The explosion of a car bomb killed two guards."))
     assert not [t for t in found if t[2] and "car" in t[2]]
+
+
+# ---------------------------------------------------------------- a country's strike from afar is its military's
+
+@pytest.mark.parametrize("text,label", [
+    ("More civilians were killed in the latest US airstrike near the town.", "US military"),
+    ("A Turkish drone strike killed two fighters.", "Turkish Armed Forces"),
+])
+def test_a_country_word_of_an_airstrike_is_its_military(extract, text, label):
+    (ev,) = [e for e in extract(text) if e.event_type == "ASSAULT"]
+    assert ev.actor.label == label and ev.actor.kind == "military"
+    assert ev.actor.mention in ("US", "Turkish")  # as written
+
+
+def test_a_country_word_of_a_bombing_is_the_country(extract):
+    (ev,) = [e for e in extract("The Russian bombing of the market continued.") if e.event_type == "ASSAULT"]
+    assert ev.actor.label == "Russia"  # a bomb is no means of the military alone

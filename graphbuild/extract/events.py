@@ -40,8 +40,8 @@ from .setting import (
 from .sides import Frame, objects, passive_subjects
 from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
-from .wars import war_frames
 from .victims import is_damage_or_ground
+from .wars import war_frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -288,6 +288,10 @@ class _Extractor:
             hint = "PERSON" if named.root.ent_type_ in ("PERSON", "") else named.root.ent_type_
             actor = self.onto.resolve(full, hint=hint)
             return replace(actor, mention=mention)
+        if arg.sector is not None:  # "US" of "a US airstrike": the US military (noun_events.py)
+            actor = self.onto.resolve(f"{mention} {arg.sector}")
+            if actor.resolved:
+                return replace(actor, mention=mention)
         full = self._full_name(arg, mention)
         actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
         return replace(actor, mention=mention) if actor.mention != mention else actor

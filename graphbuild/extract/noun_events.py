@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 WITH_TYPES = ("CONSULT", "COOPERATE", "AGREE")  # events with a partner: "talks with", "an agreement with"
 PROTEST_PREPS = ("against", "outside", "at", "in front of", "near")
 TARGET_PREPS = ("on", "against", "targeting", "upon", "at", "toward", "towards", "in")
+MILITARY_MEANS = ("aerial", "drone", "missile", "artillery", "naval")  # modes only a state's military has
 DEVERBAL = ("ing", "tion", "sion", "ment", "ure", "der", "cre", "ter")  # killing, assassination, murder, massacre
 
 
@@ -87,12 +88,20 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
         targets = _threat_target(noun, words, {t.i for a in named + actors for t in a.subtree})
     actors = [a for a in actors if not words.is_instrument(a) and not words.is_event_noun(a)]
     targets = [t for t in targets if not words.is_event_noun(t) and t.lower_ not in INDEFINITE]
-    frame.actors = [Arg(a, modifier_text(a)) for a in named] + split_sides(actors)
+    frame.actors = modifier_sides(named, frame.mode, words) + split_sides(actors)
     frame.modifiers = {a.i for a in named}
     frame.targets = split_sides(targets)
     if not frame.targets and (etype not in ("ASSAULT", "PROTEST") or not frame.actors):
         return  # a protest needs no target: "students staged a protest in the capital"
     yield frame
+
+
+def modifier_sides(named: list[Token], mode: str | None, words: Words) -> list[Arg]:
+    """The actors named among an event noun's modifiers, as written; a country word of a strike by means only
+    a state's military has ("a US airstrike", "Turkish drone strikes", "Israeli shelling") stands for that
+    military, as coders of event data name it."""
+    sector = "military" if mode in MILITARY_MEANS else None
+    return [Arg(a, modifier_text(a), sector=sector if words.onto.state_of(a.text) else None) for a in named]
 
 
 def _with_light_verb(noun: Token, preps: tuple[str, ...], words: Words) -> list[Token]:

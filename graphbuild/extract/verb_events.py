@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from .coordination import participle_clause_head, shared_objects
 from .lexicon import REFLEXIVE, Words
 from .misread import is_event_gerund
-from .noun_events import halts_violence, noun_actors
-from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
+from .noun_events import halts_violence, modifier_sides, noun_actors
+from .noun_phrases import modifier_actors, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 from .suspects import suspects, when_actors
 from .threats import is_oath
@@ -95,7 +95,7 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
         targets += prep_objects(verb, ON_PREPS, words)  # "fired on the crowd", "crashed into a patrol"
     elif not target_heads and etype != "ASSAULT":
         targets += prep_objects(verb, ("on", "against", "to", "with", "for"), words, places=True)
-    frame.actors = [Arg(a, modifier_text(a)) for a in named] + split_sides(actors)
+    frame.actors = modifier_sides(named, frame.mode, words) + split_sides(actors)
     frame.modifiers = {a.i for a in named}
     frame.targets = split_sides(targets)
     # "the raid left three dead", "hurt in the blast", "the mine was laid ...": told before
