@@ -109,3 +109,15 @@ def test_a_country_word_of_an_airstrike_is_its_military(extract, text, label):
 def test_a_country_word_of_a_bombing_is_the_country(extract):
     (ev,) = [e for e in extract("The Russian bombing of the market continued.") if e.event_type == "ASSAULT"]
     assert ev.actor.label == "Russia"  # a bomb is no means of the military alone
+
+
+# ---------------------------------------------------------------- a participle read as a compound of a name
+
+def test_a_participle_read_as_a_compound_is_a_clause(extract):
+    # the small model reads "coalition bombing Sanaa" as one noun phrase headed by "Sanaa"
+    found = triples(extract("The offensive will be backed by jets from the Saudi-led coalition bombing Sanaa."))
+    assert ("saudi led coalition", "ASSAULT", "sanaa") in found
+
+
+def test_an_event_noun_before_a_noun_is_no_clause(extract):
+    assert not [e for e in extract("The Baghdad bombing anniversary passed quietly.") if e.event_type == "ASSAULT"]

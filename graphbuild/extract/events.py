@@ -22,7 +22,7 @@ from .coreference import Coref
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
-from .misread import gerund_event_type, misread_event_noun
+from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
 from .modality import presentation
 from .non_events import is_characterisation, is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
 from .noun_events import nominal_frames
@@ -107,6 +107,8 @@ class _Extractor:
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
                 self.words.is_instrument(x) for x in objects(tok) + passive_subjects(tok)):
             yield from verbal_frames(tok, "ASSAULT", self.words)  # "left a parcel bomb outside the tax office"
+        elif (clause := participle_read_as_compound(tok, self.words)) is not None:
+            yield clause  # "the US-led coalition bombing IS", read as one noun phrase (misread.py)
         elif (misread := misread_event_noun(tok, self.words)) is not None:
             yield from nominal_frames(tok, misread, self.words)  # "airstrikes" tagged a verb (misread.py)
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
