@@ -30,7 +30,7 @@ def test_the_word_in_capitals_stays_a_word(nlp):
 # ---------------------------------------------------------------- a verb of stopping names the attacker
 
 @pytest.mark.parametrize("text,expected", [
-    ("The ceasefire requires that the army halt its airstrikes on hospitals.", ("army", "ASSAULT", "hospitals")),
+    ("The army agreed to halt its airstrikes on the hospitals in the north.", ("army", "ASSAULT", "hospitals")),
     ("The militia suspended its raids on the checkpoints for a week.", ("militia", "ASSAULT", "checkpoints")),
 ])
 def test_who_halts_attacks_made_them(extract, text, expected):
@@ -51,8 +51,9 @@ def test_a_suspended_campaign_is_no_sanction(extract):
 # ---------------------------------------------------------------- a war waged on someone named
 
 @pytest.mark.parametrize("text,expected", [
-    ("The coalition has waged a war against Houthi rebels for a year.", ("coalition", "ASSAULT", "houthi rebels")),
+    ("The army has waged a war against Tamil rebels for a decade.", ("army", "ASSAULT", "tamil rebels")),
     ("Russia's war on Ukraine entered its third year.", ("russia", "ASSAULT", "ukraine")),
+    ("The junta launched a brutal war in Darfur in 2003.", ("junta", "ASSAULT", "darfur")),
 ])
 def test_a_war_waged_on_someone_is_an_attack(extract, text, expected):
     assert expected in triples(extract(text))
@@ -72,21 +73,21 @@ def test_a_war_of_political_speech_is_no_attack(extract, text):
 # ---------------------------------------------------------------- a mode of attack names a campaign
 
 def test_an_air_campaign_is_a_campaign_of_attacks(extract):
-    found = triples(extract("The relentless airstrikes by the coalition show the intensity of the air campaign "
-                            "against ISIS."))
-    assert ("coalition", "ASSAULT", "isis") in found
+    found = triples(extract("The daily airstrikes by the coalition show how fierce the air campaign against the "
+                            "Shabaab militants has become."))
+    assert ("coalition", "ASSAULT", "shabaab militants") in found
 
 
 def test_a_suspended_air_campaign_is_no_sanction(extract):
-    events = extract("Russia suspended its air campaign to allow evacuations of the wounded.")
+    events = extract("The air force suspended its air campaign over the valley for the holiday.")
     assert not [e for e in events if e.event_type == "SANCTION"]
 
 
 # ---------------------------------------------------------------- an attack on someone that killed others
 
 def test_the_invasion_of_a_country_that_killed_people_is_two_attacks(extract):
-    found = triples(extract("The disastrous U.S. invasion of Iraq killed a million people."))
-    assert {("us", "ASSAULT", "iraq"), ("us", "ASSAULT", "million people")} <= found
+    found = triples(extract("The Soviet invasion of Afghanistan killed a million people."))
+    assert {("soviet", "ASSAULT", "afghanistan"), ("soviet", "ASSAULT", "million people")} <= found
 
 
 def test_what_exploded_is_no_target(extract):
@@ -97,7 +98,7 @@ def test_what_exploded_is_no_target(extract):
 # ---------------------------------------------------------------- a country's strike from afar is its military's
 
 @pytest.mark.parametrize("text,label", [
-    ("More civilians were killed in the latest US airstrike near the town.", "US military"),
+    ("Four farmers were killed in a US airstrike on Tuesday.", "US military"),
     ("A Turkish drone strike killed two fighters.", "Turkish Armed Forces"),
 ])
 def test_a_country_word_of_an_airstrike_is_its_military(extract, text, label):

@@ -108,7 +108,7 @@ class _Extractor:
                 self.words.is_instrument(x) for x in objects(tok) + passive_subjects(tok)):
             yield from verbal_frames(tok, "ASSAULT", self.words)  # "left a parcel bomb outside the tax office"
         elif (clause := participle_read_as_compound(tok, self.words)) is not None:
-            yield clause  # "the US-led coalition bombing IS", read as one noun phrase (misread.py)
+            yield clause  # "the Saudi-led coalition bombing Sanaa", one noun phrase (misread.py)
         elif (misread := misread_event_noun(tok, self.words)) is not None:
             yield from nominal_frames(tok, misread, self.words)  # "airstrikes" tagged a verb (misread.py)
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):

@@ -201,7 +201,7 @@ def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
 
 
 def halts_violence(verb: Token, words: Words) -> bool:
-    """A verb of stopping whose objects are all attacks ("Assad must halt airstrikes on Aleppo", "the militia
+    """A verb of stopping whose objects are all attacks ("the army must halt its airstrikes on the port", "the militia
     suspended its raids"): who stops them is who has been making them. Talks or aid suspended are a
     sanction, and the object of a verb of stopping is never its actor's victim."""
     objs = objects(verb)

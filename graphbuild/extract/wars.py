@@ -1,14 +1,15 @@
-"""A war waged on someone: "the coalition waged war against the Houthi rebels", "Russia's war on Ukraine"
-(PLOVER ASSAULT, the one who wages it the actor, the one it is waged on the target).
+"""A war waged on someone: "the army waged war against the Tamil rebels", "Russia's war on Ukraine", "the junta
+launched a war in Darfur" (PLOVER ASSAULT, the one who wages it the actor, the one it is waged on the target).
 
 A war noun (the ontology's ``cekg:warNoun``) is an event only when the sentence says who wages it and on whom
 by name: its on- or against-phrase, or that of the verb of waging it is the object of ("waged war on X", where
-the parser hangs "on X" on the verb), with the subject of that verb, the possessor or a modifier naming who
-wages it. A war with no directed side ("the civil war", "the war in Syria", "a war between two clans"), on
-an abstraction or people in general ("the war on drugs", "a war against the workers"), waged by no one
-named ("the war against the cartels"), declared ("declared war on the state": a statement, not yet
-violence) or told as what a group does ("an organisation waging war on the state") reports no attack of one
-side on another: those are the generic statements of political speech, not news of violence.
+the parser hangs "on X" on the verb), or the land a verb of waging brings it to ("launched a war in Darfur"),
+with the subject of that verb, the possessor or a modifier naming who wages it. A war with no directed side
+("the civil war", "the war in Yemen" told alone, "a war between two clans"), on an abstraction or people in
+general ("the war on drugs", "a war against the workers"), waged by no one named ("the war against the
+cartels"), declared ("declared war on the state": a statement, not yet violence) or told as what a group
+does ("an organisation waging war on the state") reports no attack of one side on another: those are the
+generic statements of political speech, not news of violence.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def war_frames(noun: Token, words: Words) -> Iterator[Frame]:
     targets = prep_objects(noun, DIRECTED, words, places=True)
     if not targets and waging:
         targets = prep_objects(verb, DIRECTED, words, places=True)
+    if not targets and waging:  # "launched a war in Darfur": the land a war is brought to
+        targets = [t for h in (noun, verb) for t in prep_objects(h, ("in",), words, places=True)
+                   if t.ent_type_ == "GPE"]
     targets = [t for t in targets if t.lower_ not in INDEFINITE and not words.is_event_noun(t) and _named(t, words)]
     if not targets:
         return
@@ -61,7 +65,7 @@ def war_frames(noun: Token, words: Words) -> Iterator[Frame]:
 
 def _named(tok: Token, words: Words) -> bool:
     """A side a war is waged on is named: a name or a state ("Britain", "IS"), or a noun a name or a country
-    word modifies ("Houthi rebels", "the Peruvian government"); not people in general ("the workers", "drug
+    word modifies ("Tamil rebels", "the Peruvian government"); not people in general ("the workers", "drug
     traffickers"), which the war of political speech is waged on."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP", "ORG") or words.onto.state_of(tok.text):
         return not words.is_instrument(tok)
