@@ -122,3 +122,14 @@ def test_a_participle_read_as_a_compound_is_a_clause(extract):
 
 def test_an_event_noun_before_a_noun_is_no_clause(extract):
     assert not [e for e in extract("The Baghdad bombing anniversary passed quietly.") if e.event_type == "ASSAULT"]
+
+
+# ---------------------------------------------------------------- "take out": to destroy or kill
+
+def test_taking_out_a_target_is_an_attack(extract):
+    assert (None, "ASSAULT", "radar station") in triples(extract("A drone took out the radar station."))
+
+
+def test_taking_someone_out_to_a_place_is_a_move(extract):
+    events = extract("They took the priests out to the garden.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]

@@ -31,7 +31,7 @@ ON_PREPS = ("on", "against", "upon", "at", "into")
 
 
 def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
-    if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words) or is_oath(verb):
+    if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words) or is_oath(verb) or _moved(verb):
         return  # "Syria-backed groups": a modifier, not an event; "was sworn in": an oath (threats.py)
     frame = Frame(verb, etype, text=_verb_phrase(verb))
     passive = is_passive(verb)
@@ -141,6 +141,14 @@ def _carried_by_another(verb: Token, words: Words) -> bool:
         if sides and all(words.is_event_noun(s) for s in sides):
             return True
     return False
+
+
+def _moved(verb: Token) -> bool:
+    """ "took the priests out to the garden": "take out" with where to or from is a move, not a kill ("a
+    drone took out the radar")."""
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "into", "of", "from", "onto", "toward", "towards")
+                for c in verb.children)
 
 
 def _definite(noun: Token) -> bool:
