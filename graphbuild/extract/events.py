@@ -117,7 +117,7 @@ class _Extractor:
             yield from nominal_frames(tok, lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_],
                                       self.words)
         elif tok.pos_ == "NOUN" and lemma in lex.war_nouns:
-            yield from war_frames(tok, self.words)  # "declared war on Britain" (wars.py)
+            yield from war_frames(tok, self.words)  # "waged war on the rebels" (wars.py)
         elif (counted := counted_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
         elif tok.pos_ == "NOUN" and lemma in self.words.event_words:

@@ -3,10 +3,11 @@
 Target: "attacks on/against X", "the killing of X" (the of-phrase of a deverbal noun), "X came under attack",
 a facility where the event "took place", the person a bounty is put on. Actor: the possessor ("the ELF's
 raid"), actor words among the modifiers ("Turkish and Syrian shelling", "a French-Malian air raid", "rebel
-attacks"), "by X", the subject of a light verb or claim ("mounted raids against", "launched a drone attack
-on", "claimed raids on"), and the agent of what counts the events ("a spate of arsons blamed on X"). An
-allegation gives the actor in its on/to-phrase ("raids ... blamed on Chad and Sudan"; "the ambush, attributed
-to X"). "A battle between A and B" gives A as actor and B as target.
+attacks"; a country word of a strike by military means is its military: "a US airstrike"), "by X", the subject
+of a light verb, claim or verb of stopping ("mounted raids against", "launched a drone attack on", "claimed
+raids on", "the army must halt its airstrikes on"), and the agent of what counts the events ("a spate of
+arsons blamed on X"). An allegation gives the actor in its on/to-phrase ("raids ... blamed on Chad and Sudan";
+"the ambush, attributed to X"). "A battle between A and B" gives A as actor and B as target.
 """
 
 from __future__ import annotations
