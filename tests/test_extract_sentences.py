@@ -249,8 +249,7 @@ def test_vehicle_suicide_attack(extract):
 
 
 def test_acronym_that_is_a_word(extract):
-    # the small model tags 'IS' in 'IS raids' as the verb 'be', so the raid itself names no actor; the one
-    # armed group the article names is still its perpetrator (perpetrators.py)
+    # the small model reads "IS" normed "is" as the verb "be"; the pipeline norms it as the name (nlp.py)
     ev = one(extract("Six traders were wounded in IS raids near the market."), event_type="ASSAULT")
     assert ev.actor is not None and ev.actor.mention == "IS"
 
