@@ -40,7 +40,7 @@ from .setting import (
 from .sides import Frame, objects, passive_subjects
 from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
-from .victims import is_damage_or_ground
+from .victims import count_words, is_damage_or_ground
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -205,6 +205,8 @@ class _Extractor:
         tok = arg.tok
         if any(c.lower_ == "no" for c in tok.lefts) or is_damage_or_ground(tok, self.words):
             return False  # "no one"; "destroying windows", "shelled residential areas" (victims.py)
+        if arg.text is None and count_words(tok) is not None:
+            return True  # "killed dozens", "wounded 12 more": a number of people (victims.py)
         if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \
                 not (self.words.is_instrument(tok) or self.words.is_event_noun(tok) or tok.ent_type_
                      or tok.lemma_.lower() in self.words.lex.harm_nouns):
@@ -274,6 +276,7 @@ class _Extractor:
             return None
         hint = arg.tok.ent_type_ or None
         if self._bare_count(arg, mention):
+            mention = clean_mention(count_words(arg.tok).text)  # "scores more": the "more" the parse hung apart
             people = self._counted_people(arg.tok)
             if people is None:  # "six were wounded": the victims, civilians unless the sentence says who
                 return replace(self.onto.resolve("civilians"), mention=mention)
@@ -308,9 +311,8 @@ class _Extractor:
 
     @staticmethod
     def _bare_count(arg: Arg, mention: str) -> bool:
-        """A side that is a number and nothing else ("six", "at least 12")."""
-        return arg.tok.pos_ == "NUM" and arg.text is None and all(
-            t.pos_ in ("NUM", "ADV", "ADP", "ADJ", "DET", "PUNCT") for t in np_span(arg.tok))
+        """A side that is a number and nothing else ("six", "at least 12", "dozens", "12 more": victims.py)."""
+        return arg.text is None and count_words(arg.tok) is not None
 
     @staticmethod
     def _counted_people(num: Token) -> str | None:

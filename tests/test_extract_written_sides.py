@@ -1,0 +1,53 @@
+"""Sides as the text writes them, where the parse or the phrase hides them: a passive participle the tagger
+read as a past tense, a bare count of victims, a group named by "known as". Hand-built parses where the rule
+is about structure; sentences written for these tests against the pinned model where it is about words."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from graphbuild.extract import extract_events
+from graphbuild.records import Document
+
+VOCAB = spacy.blank("en").vocab
+
+
+def run(onto, words, heads, deps, pos, tags, lemmas, ents):
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    return list(extract_events(doc, Document("t", doc.text), onto))
+
+
+def test_a_participle_with_a_by_agent_is_passive_whatever_its_tag(mini_ontology):
+    # "Soleimani , killed by Iran , spoke ." with "killed" tagged past tense (VBD), as the tagger does
+    # with "shot" between dashes: the by-agent still makes it a reduced passive, Iran the actor
+    evs = run(mini_ontology,
+              ["Soleimani", ",", "killed", "by", "Iran", ",", "spoke", "."], [6, 0, 0, 2, 3, 0, 6, 6],
+              ["nsubj", "punct", "acl", "agent", "pobj", "punct", "ROOT", "punct"],
+              ["PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "PUNCT"],
+              ["NNP", ",", "VBD", "IN", "NNP", ",", "VBD", "."],
+              ["Soleimani", ",", "kill", "by", "Iran", ",", "speak", "."],
+              ["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O"])
+    assert [(ev.actor.id, ev.target.mention) for ev in evs if ev.event_type == "ASSAULT"] == [("IRN", "Soleimani")]
+
+
+COUNTS = [  # (sentence, the victims' mention, their label): a count of people is the victims
+    ("The militants killed dozens in the village.", "dozens", "civilians"),
+    ("The gunmen killed four guards and wounded 12 more.", "12 more guards", None),  # the guards counted before
+    ("The rebels killed ten people and injured dozens more.", "dozens more people", None),  # "more" hung on the verb
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,mention,label", COUNTS, ids=[t[:40] for t, _, _ in COUNTS])
+def test_a_bare_count_is_the_victims(extract, text, mention, label):
+    hurt = [ev for ev in extract(text) if ev.event_type == "ASSAULT" and ev.target is not None
+            and ev.target.mention == mention]
+    assert len(hurt) == 1 and hurt[0].actor is not None
+    assert label is None or hurt[0].target.label == label
+
+
+@pytest.mark.model
+def test_a_count_noun_with_its_people_is_no_bare_count(extract):
+    (ev,) = [ev for ev in extract("The gunmen wounded dozens of students.") if ev.event_type == "ASSAULT"]
+    assert ev.target.mention == "dozens of students" and ev.target.label != "civilians"
