@@ -51,3 +51,32 @@ def test_a_bare_count_is_the_victims(extract, text, mention, label):
 def test_a_count_noun_with_its_people_is_no_bare_count(extract):
     (ev,) = [ev for ev in extract("The gunmen wounded dozens of students.") if ev.event_type == "ASSAULT"]
     assert ev.target.mention == "dozens of students" and ev.target.label != "civilians"
+
+
+NAMED = [  # (sentence, the side's mention, its label): the name a naming participle gives is who it is
+    ("Armed men known as the Black Hand burned the village.", "Armed men known as the Black Hand", "Black Hand"),
+    ("Rebels shot a farmer named Tomas Ortega near the river.", "a farmer named Tomas Ortega", "Tomas Ortega"),
+    ("Bands of armed youths, known as shabiha, beat the students.", "Bands of armed youths, known as shabiha",
+     "shabiha"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,mention,label", NAMED, ids=[t[:40] for t, _, _ in NAMED])
+def test_a_name_given_by_known_as_or_named_is_the_side(extract, text, mention, label):
+    sides = {(s.mention, s.label) for ev in extract(text) if ev.event_type == "ASSAULT"
+             for s in (ev.actor, ev.target) if s is not None}
+    assert (mention, label) in sides
+
+
+@pytest.mark.model
+def test_a_naming_participle_is_no_request(extract):
+    evs = extract("Gunmen of a gang called the Owls shot a taxi driver.")
+    assert [ev.event_type for ev in evs] == ["ASSAULT"] and evs[0].actor.label == "Owls"
+
+
+@pytest.mark.model
+def test_a_name_told_later_in_the_clause_is_not_the_sides(extract):
+    # the participle names the shop, not the gunmen the clause is about
+    (ev,) = extract("Ruiz was shot by two gunmen who waited in a car in front of his shop, called La Rosa.")
+    assert ev.actor.mention == "two gunmen"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
 from ..text import normalize
+from .aliases import known_as
 from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
@@ -287,6 +288,12 @@ class _Extractor:
             full = self.persons.get(named.root.lower_) or named.text
             hint = "PERSON" if named.root.ent_type_ in ("PERSON", "") else named.root.ent_type_
             actor = self.onto.resolve(full, hint=hint)
+            return replace(actor, mention=mention)
+        alias = known_as(arg.tok) if arg.text is None and arg.tok.pos_ == "NOUN" else None
+        if alias is not None:  # "bands of toughs known as colectivos", "a man named Luis Pena" (aliases.py)
+            mention = clean_mention(self.doc[np_span(arg.tok).start:alias.end].text)
+            name = self.persons.get(alias.root.lower_) or alias.text
+            actor = self.onto.resolve(name, hint=alias.root.ent_type_ or None)
             return replace(actor, mention=mention)
         full = self._full_name(arg, mention)
         actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
