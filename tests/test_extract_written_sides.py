@@ -80,3 +80,13 @@ def test_a_name_told_later_in_the_clause_is_not_the_sides(extract):
     # the participle names the shop, not the gunmen the clause is about
     (ev,) = extract("Ruiz was shot by two gunmen who waited in a car in front of his shop, called La Rosa.")
     assert ev.actor.mention == "two gunmen"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,label,kind", [
+    ("The rebels attacked a farm known as La Esperanza.", "La Esperanza", "facility"),  # not a person
+    ("Armed men known as the Black Hand burned the village.", "Black Hand", "armed_group"),
+    ("Rebels shot a farmer named Tomas Ortega near the river.", "Tomas Ortega", "person"),
+])
+def test_a_name_the_ontology_does_not_know_is_of_its_heads_kind(extract, text, label, kind):
+    assert (label, kind) in {(s.label, s.kind) for ev in extract(text) for s in (ev.actor, ev.target) if s}

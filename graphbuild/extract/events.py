@@ -291,9 +291,14 @@ class _Extractor:
             return replace(actor, mention=mention)
         alias = known_as(arg.tok) if arg.text is None and arg.tok.pos_ == "NOUN" else None
         if alias is not None:  # "bands of toughs known as colectivos", "a man named Luis Pena" (aliases.py)
+            head = self.onto.resolve(mention, hint=hint)
             mention = clean_mention(self.doc[np_span(arg.tok).start:alias.end].text)
             name = self.persons.get(alias.root.lower_) or alias.text
             actor = self.onto.resolve(name, hint=alias.root.ent_type_ or None)
+            if not actor.resolved and head.kind != "unknown" and (
+                    actor.kind == "unknown" or head.kind not in ("civilians", "person")):
+                # a name the ontology does not know is of the head's kind: "a farm known as La Esperanza"
+                actor = replace(actor, kind=head.kind, country=actor.country or head.country)
             return replace(actor, mention=mention)
         full = self._full_name(arg, mention)
         actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
