@@ -90,3 +90,18 @@ def test_a_name_told_later_in_the_clause_is_not_the_sides(extract):
 ])
 def test_a_name_the_ontology_does_not_know_is_of_its_heads_kind(extract, text, label, kind):
     assert (label, kind) in {(s.label, s.kind) for ev in extract(text) for s in (ev.actor, ev.target) if s}
+
+
+def test_known_as_gives_the_name_right_after_the_phrase(ontology):
+    from graphbuild.extract.aliases import is_naming, known_as
+    from graphbuild.extract.lexicon import words_of
+
+    # "men known as the Black Hand fled"
+    doc = Doc(VOCAB, words=["men", "known", "as", "the", "Black", "Hand", "fled"], heads=[6, 0, 1, 5, 5, 2, 6],
+              deps=["nsubj", "acl", "prep", "det", "compound", "pobj", "ROOT"],
+              pos=["NOUN", "VERB", "ADP", "DET", "PROPN", "PROPN", "VERB"],
+              tags=["NNS", "VBN", "IN", "DT", "NNP", "NNP", "VBD"],
+              lemmas=["man", "know", "as", "the", "Black", "Hand", "flee"])
+    words = words_of(ontology)
+    assert known_as(doc[0], words).text == "the Black Hand" and is_naming(doc[1], words)
+    assert not is_naming(doc[6], words)

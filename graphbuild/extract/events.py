@@ -289,7 +289,7 @@ class _Extractor:
             hint = "PERSON" if named.root.ent_type_ in ("PERSON", "") else named.root.ent_type_
             actor = self.onto.resolve(full, hint=hint)
             return replace(actor, mention=mention)
-        alias = known_as(arg.tok) if arg.text is None and arg.tok.pos_ == "NOUN" else None
+        alias = known_as(arg.tok, self.words) if arg.text is None and arg.tok.pos_ == "NOUN" else None
         if alias is not None:  # "bands of toughs known as colectivos", "a man named Luis Pena" (aliases.py)
             head = self.onto.resolve(mention, hint=hint)
             mention = clean_mention(self.doc[np_span(arg.tok).start:alias.end].text)

@@ -37,10 +37,6 @@ def is_damage_or_ground(tok: Token, words: Words) -> bool:
                                                 or t.lower_ in words.actor_nouns for t in np_span(tok) if t.i != tok.i)
 
 
-# counts written as nouns ("killed dozens"), which the recogniser tags CARDINAL like a number
-_COUNT_NOUNS = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands"})
-
-
 def count_words(tok: Token) -> Span | None:
     """The words of a side that is a number of people and nothing else, "more" included ("six", "at least
     12", "another 15", "12 more", "dozens", "scores more", where the parser hangs "more" on the verb); None
@@ -49,7 +45,8 @@ def count_words(tok: Token) -> Span | None:
     >>> import spacy
     >>> from spacy.tokens import Doc
     >>> doc = Doc(spacy.blank("en").vocab, words=["wounded", "dozens", "more", "."], heads=[0, 0, 0, 0],
-    ...           deps=["ROOT", "dobj", "advmod", "punct"], pos=["VERB", "NOUN", "ADJ", "PUNCT"])
+    ...           deps=["ROOT", "dobj", "advmod", "punct"], pos=["VERB", "NOUN", "ADJ", "PUNCT"],
+    ...           tags=["VBD", "NNS", "JJR", "."])
     >>> count_words(doc[1]).text
     'dozens more'
     """
@@ -58,7 +55,7 @@ def count_words(tok: Token) -> Span | None:
     elif tok.pos_ == "NUM":
         counted = tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")
     else:
-        counted = tok.lower_ in _COUNT_NOUNS and tok.pos_ == "NOUN"
+        counted = tok.tag_ == "NNS" and number(tok) is not None  # "killed dozens", tagged CARDINAL like a number
     span = np_span(tok)
     if not counted or any(t.i != tok.i and t.pos_ not in ("NUM", "ADV", "ADP", "ADJ", "DET", "PUNCT") for t in span):
         return None  # "dozens of people", "six soldiers": who they are is written
