@@ -35,6 +35,7 @@ COUNTS = [  # (sentence, the victims' mention, their label): a count of people i
     ("The militants killed dozens in the village.", "dozens", "civilians"),
     ("The gunmen killed four guards and wounded 12 more.", "12 more guards", None),  # the guards counted before
     ("The rebels killed ten people and injured dozens more.", "dozens more people", None),  # "more" hung on the verb
+    ("Gunmen killed three soldiers, and dozens more were wounded.", "dozens more soldiers", None),  # on the count
 ]
 
 

@@ -60,6 +60,6 @@ def count_words(tok: Token) -> Span | None:
     if not counted or any(t.i != tok.i and t.pos_ not in ("NUM", "ADV", "ADP", "ADJ", "DET", "PUNCT") for t in span):
         return None  # "dozens of people", "six soldiers": who they are is written
     nxt = tok.doc[span.end] if span.end < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == "more" and nxt.dep_ == "advmod" and nxt.head.i == tok.head.i:
+    if nxt is not None and nxt.lower_ == "more" and nxt.dep_ == "advmod" and nxt.head.i in (tok.i, tok.head.i):
         return tok.doc[span.start:span.end + 1]
     return span
