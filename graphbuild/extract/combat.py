@@ -46,7 +46,7 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
               words: Words) -> bool:
     """Whether an ASSAULT frame of ``trigger`` reports combat between armed sides (FIGHT)."""
     sides = [s for s in (*actors, *targets) if s is not None]
-    if any(_unarmed(s, words) for s in sides):
+    if any(is_unarmed(s, words) for s in sides):
         return False
     if is_fight_word(trigger, words):
         return True
@@ -125,7 +125,7 @@ def is_combatant(side: Actor, words: Words) -> bool:
     return head in words.group_nouns or words.lex.sector_nouns.get(head) in ("Military", "Police")
 
 
-def _unarmed(side: Actor, words: Words) -> bool:
+def is_unarmed(side: Actor, words: Words) -> bool:
     """Civilians, also when only their head noun says so ("villagers", "protesters")."""
     if side.kind in UNARMED_KINDS:
         return True

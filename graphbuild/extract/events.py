@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
 from ..text import normalize
+from .arrests import is_arrest
 from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
@@ -373,6 +374,8 @@ class _Extractor:
         if etype == "ASSAULT" and is_combat(frame.trigger, sent, [a for _x, a in actor_objs], target_objs,
                                             self.words):
             etype = "FIGHT"  # combat between armed sides, PLOVER's FIGHT (combat.py)
+        elif etype == "ASSAULT" and is_arrest(frame.trigger, [a for _x, a in actor_objs], target_objs, self.words):
+            etype = "COERCE"  # "the police captured the gunman": an arrest (arrests.py)
         # the sides' own words are not the place; "the town of Rafah" still gives Rafah
         exclude = {i for a in actors + targets if a.tok.sent == sent for i in range(np_span(a.tok).start, a.tok.i + 1)}
         place = sentence_place(sent, self.onto, exclude, near=self.dateline)
