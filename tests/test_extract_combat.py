@@ -24,6 +24,11 @@ FIGHT = [  # the fighting itself, and combatants hit in a sentence that tells of
     ("Army positions near the dam were attacked at dawn.", (None, "FIGHT", "army positions")),
     # fighters of an armed group hit by another armed group
     ("Guerrillas killed three militiamen in the hills.", ("guerrillas", "FIGHT", "three militiamen")),
+    # an armed group hitting the state's machines of war
+    ("The rebels destroyed two army helicopters near the dam.", ("rebels", "FIGHT", "two army helicopters")),
+    ("The insurgents downed a military helicopter over the valley.",
+     ("insurgents", "FIGHT", "military helicopter")),
+    ("An army helicopter was hit by ground fire over the valley.", (None, "FIGHT", "army helicopter")),
 ]
 
 
@@ -53,6 +58,9 @@ ASSAULT = [  # attacks on people not in combat, by unconventional means, or with
     # troops hit by no one named: another sentence may tell of the drones or rockets
     ("US troops in the region were targeted again on Monday.", (None, "ASSAULT", "us troops")),
     ("An airstrike on the militia killed six fighters.", (None, "ASSAULT", "six fighters")),
+    # a machine of war that is someone's own is no war machine; an ambush stays an attack
+    ("The rebels destroyed a private plane at the airstrip.", ("rebels", "ASSAULT", "private plane")),
+    ("The rebels ambushed an army helicopter near the dam.", ("rebels", "ASSAULT", "army helicopter")),
 ]
 
 

@@ -14,6 +14,9 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
 - fighters of an armed group hit by another armed group ("the rebels killed four militiamen of the
   rival faction"): armed men on both sides. A state's forces hitting armed men, or no one named ("an
   airstrike on the militia"), stay as told: that may be a raid, a strike or an execution;
+- a machine of war hit by an armed group or by no one named ("the rebels downed two helicopters", "a
+  gunship was hit by ground fire"), not one told as someone's own ("a private plane"), nor seized
+  ("captured two drones"); a state's forces hitting one stay as told ("the navy sank two carriers");
 - an attack on a fighting formation, by an armed side or by no one named ("the rebels attacked army
   positions", "troops assaulted the guerrilla columns", "an attack on military positions"): a force in the
   field is fought, not assaulted. With no one named, "troops" and "forces" are left out: the usual
@@ -60,6 +63,9 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
     if given and all(a.kind == "armed_group" for a in given) and all(is_fighter(t, words) for t in hit) \
             and not _one_sided(trigger, words):
         return True
+    if all(a.kind == "armed_group" for a in given) and all(is_war_machine(t, words) for t in hit) \
+            and not _one_sided(trigger, words) and trigger.lemma_.lower() not in words.lex.suspect_verbs:
+        return True
     return all(is_combatant(t, words) for t in hit) and any(
         is_fight_word(t, words) for t in sent if t.i != trigger.i)
 
@@ -85,6 +91,24 @@ def is_fighter(side: Actor, words: Words) -> bool:
     head = _head_word(side.mention)
     return side.kind not in ARMED_KINDS and head in words.group_nouns and \
         words.lex.sector_nouns.get(head) not in ("Military", "Police")
+
+
+def is_war_machine(side: Actor, words: Words) -> bool:
+    """A machine of war of a state's forces ("two helicopters", "an air force gunship", "34 tanks"): the
+    lexicon's ``cekg:hardwareNoun``; one told as someone's own ("a private plane") is no war machine.
+
+    >>> from graphbuild.cache import load_ontology
+    >>> from graphbuild.extract.lexicon import words_of
+    >>> from graphbuild.records import Actor
+    >>> words = words_of(load_ontology())
+    >>> [is_war_machine(Actor(id="x", label="x", mention=m), words) for m in ("two helicopters", "a private plane")]
+    [True, False]
+    """
+    text = side.mention.lower()
+    return _head_word(text) in words.hardware and not any(w in _CIVIL for w in text.split())
+
+
+_CIVIL = ("private", "civilian", "commercial", "passenger", "cargo", "merchant", "fishing", "ambulance")
 
 
 def is_formation(side: Actor, words: Words, strict: bool = False) -> bool:
