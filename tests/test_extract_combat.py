@@ -71,6 +71,25 @@ def test_attacks_outside_combat_stay_assault(extract, text, want):
     assert not [e for e in events if e.event_type == "FIGHT"]
 
 
+OWN_TALLY = [  # a side's own tally of its fighting, in the first person plural
+    "We killed three and wounded five in the fighting near the bridge, the rebel commander said.",
+    "Our units killed twelve soldiers and destroyed two tanks near the dam.",
+    "In the offensive we wounded an estimated 300 troops and officers.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_TALLY, ids=[t[:40] for t in OWN_TALLY])
+def test_a_sides_own_tally_of_its_enemies_is_fight(extract, text):
+    events = extract(text)
+    assert any(e.event_type == "FIGHT" for e in events)
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_a_sides_own_attack_on_what_is_not_an_enemy_stays_assault(extract):
+    events = extract("Our units also sabotaged the power lines and burned two buses.")
+    assert {e.event_type for e in events} == {"ASSAULT"}
+
+
 def test_a_fight_keeps_its_casualties_and_mode(extract):
     (ev,) = [e for e in extract("The army killed nine insurgents in a battle near the river.")
              if e.event_type == "FIGHT"]

@@ -24,6 +24,10 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
   one by one ("killed two soldiers") and its bases and vehicles ("a drone strike on the base") are not a
   formation.
 
+A side's own tally in the first person plural ("we killed 15 soldiers", "our units downed two helicopters",
+"we killed three and wounded five") counts its enemies in the field: combatants, formations, machines of war or
+a bare number of them.
+
 An ambush ("ambushed a patrol", "ambushed three militiamen") and a strike from afar ("airstrikes on rebel
 positions", "shelled the garrison") stay ASSAULT whatever they hit: one side strikes, nothing in it says the
 other fought back.
@@ -34,6 +38,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import FIGHT_MODE, Words
+from .sides import subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -48,6 +53,8 @@ UNARMED_KINDS = ("civilians",)
 def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: list[Actor | None],
               words: Words) -> bool:
     """Whether an ASSAULT frame of ``trigger`` reports combat between armed sides (FIGHT)."""
+    if _own_tally(trigger, [t for t in targets if t is not None], words):
+        return True
     sides = [s for s in (*actors, *targets) if s is not None]
     if any(is_unarmed(s, words) for s in sides):
         return False
@@ -68,6 +75,38 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
         return True
     return all(is_combatant(t, words) for t in hit) and any(
         is_fight_word(t, words) for t in sent if t.i != trigger.i)
+
+
+def _own_tally(trigger: Token, hit: list[Actor], words: Words) -> bool:
+    """A side's own tally of its fighting, told in the first person plural ("we killed 15 soldiers", "our
+    units downed two helicopters", "we killed three and wounded five"): who says "we" of killing is an
+    armed party speaking (a communiqué, a commander), and those it counts are its enemies in the field:
+    combatants, formations, machines of war, or a bare number of them."""
+    if not hit or not any(_first_person(s) for s in subjects(trigger, words=words)):
+        return False
+    return all(is_combatant(t, words) or is_formation(t, words) or is_war_machine(t, words)
+               or _is_count(t.mention) for t in hit)
+
+
+def _first_person(tok: Token) -> bool:
+    """ "we", "us", or a noun of "our" ("our forces")."""
+    return tok.lower_ in ("we", "us") and tok.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in tok.children)
+
+
+def _is_count(mention: str) -> bool:
+    """A mention that is a number and nothing else ("three", "15", "at least 12").
+
+    >>> _is_count("three"), _is_count("at least 12"), _is_count("three peasants")
+    (True, True, False)
+    """
+    ws = mention.lower().split()
+    return bool(ws) and all(w in _COUNT_WORDS or w.replace(",", "").isdigit() for w in ws) and \
+        any(w not in ("at", "least", "about", "some", "nearly", "over") for w in ws)
+
+
+_COUNT_WORDS = {"at", "least", "about", "some", "nearly", "over", "one", "two", "three", "four", "five", "six",
+                "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "scores", "hundreds"}
 
 
 def _one_sided(trigger: Token, words: Words) -> bool:
