@@ -16,6 +16,7 @@ FIGHT = [  # the fighting itself, and combatants hit in a sentence that tells of
     ("Troops and rebels clashed near the border town on Sunday.", ("troops", "FIGHT", "rebels")),
     ("The army killed nine insurgents in a battle near the river.", ("army", "FIGHT", "nine insurgents")),
     ("A civilian was killed in the crossfire between the army and rebels.", ("army", "FIGHT", "rebels")),
+    ("Four guerrillas were killed in armed confrontations near the town.", (None, "FIGHT", "four guerrillas")),
     # an armed side attacking a fighting formation of the other
     ("The rebels attacked army positions near the dam at dawn.", ("rebels", "FIGHT", "army positions")),
     ("Government troops assaulted the guerrilla columns in the hills.",

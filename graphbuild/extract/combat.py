@@ -171,8 +171,8 @@ def is_formation(side: Actor, words: Words, strict: bool = False) -> bool:
 def is_fight_word(tok: Token, words: Words) -> bool:
     """A word of two-sided fighting: a noun of the mode "armed clash" ("clashes", "combat", "crossfire") or
     a verb of it ("clashed", "fought")."""
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return words.is_fight(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):  # "confrontations": a word of the mode, though no trigger of its own
+        return words.is_fight(tok) or (tok.pos_ == "NOUN" and words.mode_of(tok) == FIGHT_MODE)
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()  # the lexicon lists the clash words as nouns: "clash", "fighting"
