@@ -37,3 +37,20 @@ ABDUCTION = [
 @pytest.mark.parametrize("text,want", ABDUCTION, ids=[t[:40] for t, _ in ABDUCTION])
 def test_a_capture_by_armed_men_or_of_civilians_stays_an_abduction(extract, text, want):
     assert want in kinds(extract(text))
+
+
+def test_a_raid_by_the_police_on_a_place_is_a_search(extract):
+    events = extract("A group of policemen raided the offices of the newspaper on Monday.")
+    assert ("group of policemen", "COERCE", "offices of the newspaper") in kinds(events)
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+RAID = [
+    ("Troops raided the village at dawn.", ("troops", "ASSAULT", "village")),
+    ("Gunmen raided a farm near the border.", ("gunmen", "ASSAULT", "farm")),
+]
+
+
+@pytest.mark.parametrize("text,want", RAID, ids=[t[:40] for t, _ in RAID])
+def test_a_raid_by_troops_or_armed_men_stays_an_attack(extract, text, want):
+    assert want in kinds(extract(text))
