@@ -17,6 +17,9 @@ FIGHT = [  # the fighting itself, and combatants hit in a sentence that tells of
     ("The army killed nine insurgents in a battle near the river.", ("army", "FIGHT", "nine insurgents")),
     ("A civilian was killed in the crossfire between the army and rebels.", ("army", "FIGHT", "rebels")),
     ("Four guerrillas were killed in armed confrontations near the town.", (None, "FIGHT", "four guerrillas")),
+    # combatants hit in an attack on a fighting formation told in the sentence
+    ("The guerrillas attacked the brigade's positions near the dam, killing one soldier.",
+     ("guerrillas", "FIGHT", "one soldier")),
     # an armed side attacking a fighting formation of the other
     ("The rebels attacked army positions near the dam at dawn.", ("rebels", "FIGHT", "army positions")),
     ("Government troops assaulted the guerrilla columns in the hills.",
@@ -56,6 +59,7 @@ ASSAULT = [  # attacks on people not in combat, by unconventional means, or with
     ("Rebels shelled army positions near the dam.", ("rebels", "ASSAULT", "army positions")),
     ("The rebels ambushed government troops near the dam.", ("rebels", "ASSAULT", "government troops")),
     ("Guerrillas ambushed three militiamen in the hills.", ("guerrillas", "ASSAULT", "three militiamen")),
+    ("The rebels ambushed an army patrol near the dam, killing two soldiers.", ("rebels", "ASSAULT", "two soldiers")),
     # troops hit by no one named: another sentence may tell of the drones or rockets
     ("US troops in the region were targeted again on Monday.", (None, "ASSAULT", "us troops")),
     ("An airstrike on the militia killed six fighters.", (None, "ASSAULT", "six fighters")),

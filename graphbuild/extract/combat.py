@@ -10,7 +10,8 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
   militias clashed", "heavy fighting"), unless a side is unarmed ("police clashed with protesters" stays
   what it is);
 - a casualty of combat: combatants killed, wounded or attacked in a sentence that tells of the fighting
-  ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas");
+  ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas") or
+  of an attack on a fighting formation ("the guerrillas attacked army positions, killing one soldier");
 - fighters of an armed group hit by another armed group ("the rebels killed four militiamen of the
   rival faction"): armed men on both sides. A state's forces hitting armed men, or no one named ("an
   airstrike on the militia"), stay as told: that may be a raid, a strike or an execution;
@@ -73,8 +74,29 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
     if all(a.kind == "armed_group" for a in given) and all(is_war_machine(t, words) for t in hit) \
             and not _one_sided(trigger, words) and trigger.lemma_.lower() not in words.lex.suspect_verbs:
         return True
-    return all(is_combatant(t, words) for t in hit) and any(
-        is_fight_word(t, words) for t in sent if t.i != trigger.i)
+    return all(is_combatant(t, words) for t in hit) and (
+        any(is_fight_word(t, words) for t in sent if t.i != trigger.i) or _formation_fought(sent, trigger, words))
+
+
+def _formation_fought(sent: Span, trigger: Token, words: Words) -> bool:
+    """The sentence tells of an attack on a fighting formation, not an ambush nor from afar ("guerrilla
+    columns attacked the brigade's positions, killing one soldier", "a rebel was killed during the attack
+    on army positions"): its combatant casualties are of the fight."""
+    lex = words.lex
+    for tok in sent:
+        if tok.i == trigger.i or _one_sided(tok, words):
+            continue
+        lemma = tok.lemma_.lower()
+        attack = lex.verb_triggers.get(lemma) == "ASSAULT" if tok.pos_ == "VERB" else \
+            tok.pos_ == "NOUN" and lex.noun_triggers.get(lemma) == "ASSAULT"
+        if not attack:
+            continue
+        hit = [c for c in tok.children if c.dep_ == "dobj"] + [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+            for p in c.children if p.dep_ == "pobj"]
+        if any(h.lower_ in lex.formation_nouns and h.lower_ not in ("troops", "forces") for h in hit):
+            return True
+    return False
 
 
 def _own_tally(trigger: Token, hit: list[Actor], words: Words) -> bool:
