@@ -15,7 +15,8 @@ def kinds(events):
 ARREST = [
     ("The police captured the gunman outside the bus station.", ("police", "COERCE", "gunman")),
     ("The suspect was captured by the army in a village near the border.", ("army", "COERCE", "suspect")),
-    ("Federal agents captured two gang leaders in a raid on Tuesday.", ("federal agents", "COERCE", "two gang leaders")),
+    ("Federal agents captured two gang leaders in a raid on Tuesday.",
+     ("federal agents", "COERCE", "two gang leaders")),
     ("Twelve criminals have been captured since the curfew began.", (None, "COERCE", "twelve criminals")),
 ]
 

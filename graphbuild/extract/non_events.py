@@ -4,7 +4,8 @@ many incidents over a period ("9,000 civilians have died in the conflict since 2
 did not happen told with no one doing it ("more guards could be killed", "the clerk was not hurt"), and
 what someone is said to do habitually ("a regime that kills priests", "those who shell the villages"), and
 events in the plural told as a campaign rather than as incidents ("a series of attacks on banks", "a long
-history of kidnappings", "suspended its attacks"). A wh-question presupposes its event ("Why did they shell the depot?") and is kept."""
+history of kidnappings", "suspended its attacks"). A wh-question presupposes its event ("Why did they shell
+the depot?") and is kept."""
 
 from __future__ import annotations
 
