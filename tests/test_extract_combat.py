@@ -29,7 +29,7 @@ FIGHT = [  # the fighting itself, and combatants hit in a sentence that tells of
     # fighters of an armed group hit by another armed group
     ("Guerrillas killed three militiamen in the hills.", ("guerrillas", "FIGHT", "three militiamen")),
     # an armed group hitting the state's machines of war
-    ("The rebels destroyed two army helicopters near the dam.", ("rebels", "FIGHT", "two army helicopters")),
+    ("The rebels shot down two army helicopters near the dam.", ("rebels", "FIGHT", "two army helicopters")),
     ("The insurgents downed a military helicopter over the valley.",
      ("insurgents", "FIGHT", "military helicopter")),
     ("An army helicopter was hit by ground fire over the valley.", (None, "FIGHT", "army helicopter")),
@@ -65,6 +65,8 @@ ASSAULT = [  # attacks on people not in combat, by unconventional means, or with
     ("An airstrike on the militia killed six fighters.", (None, "ASSAULT", "six fighters")),
     # a machine of war that is someone's own is no war machine; an ambush stays an attack
     ("The rebels destroyed a private plane at the airstrip.", ("rebels", "ASSAULT", "private plane")),
+    ("The rebels destroyed two army helicopters at the airfield.", ("rebels", "ASSAULT", "two army helicopters")),
+    ("The militia said it was targeting ships linked to the blockade.", ("it the militia", "ASSAULT", "ships")),
     ("The rebels ambushed an army helicopter near the dam.", ("rebels", "ASSAULT", "army helicopter")),
 ]
 
