@@ -81,6 +81,8 @@ class CEKG(DefinedNamespace):
     harmNoun: URIRef
     territoryWord: URIRef
     formationNoun: URIRef
+    haltVerb: URIRef
+    warNoun: URIRef
     suspectVerb: URIRef
     arrestNoun: URIRef
     perpetratorNoun: URIRef

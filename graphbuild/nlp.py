@@ -44,6 +44,7 @@ def load_pipeline(model: str | None = None, ontology: Ontology | None = None) ->
         raise ModelError(f"cannot load spaCy pipeline {name!r}; install one with: {INSTALL_HINT} "
                          f"or pass --model NAME_OR_PATH ({str(e).splitlines()[0][:120]})") from None
     if ontology is not None:
+        add_acronym_norms(nlp, ontology)
         add_entity_ruler(nlp, ontology)
     return nlp
 
@@ -95,6 +96,63 @@ def add_entity_ruler(nlp: Language, ontology: Ontology) -> None:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
     nlp.add_pipe("graphbuild_ruler_guard", after="graphbuild_ruler")
+
+
+def acronym_norms(ontology: Ontology, stop_words: frozenset[str] | set[str]) -> dict[str, str]:
+    """Acronyms of curated names that spell a common word ("IS", the Islamic State; "US"), each with the
+    norm the tagger and parser should see: the actor's shortest longer acronym ("ISIL", "USA"), lower case. The
+    small model reads a word through its norm, so "IS" normed "is" is parsed as the verb ("the coalition
+    bombing IS in Iraq" hangs "IS" as a clause); normed "isis" it is the name it is.
+
+    >>> from graphbuild.ontology import load_ontology
+    >>> acronym_norms(load_ontology(), {"is", "us", "who"})["IS"]
+    'isil'
+    """
+    by_actor: dict[str, list[str]] = {}
+    for name, info in ontology.aliases():
+        by_actor.setdefault(info.id, []).append(name)
+    out = {}
+    for names in by_actor.values():
+        for name in names:
+            if not (name.isupper() and name.isalpha() and name.lower() in stop_words):
+                continue
+            longer = sorted((n for n in names if n.isupper() and n.isalpha() and n.startswith(name)
+                             and n != name and n.lower() not in stop_words), key=lambda n: (len(n), n))
+            if longer:
+                out[name] = longer[0].lower()
+    return out
+
+
+@Language.factory("graphbuild_acronym_norms", default_config={"norms": {}})
+def _acronym_norms_component(nlp: Language, name: str, norms: dict[str, str]):
+    def set_norms(doc: Doc) -> Doc:
+        """An acronym among words that are not capitals ("fighting IS in Syria", not "WHAT IS LEFT") takes its
+        name's norm before the tagger and parser read it."""
+        for tok in doc:
+            norm = norms.get(tok.text)
+            if norm is not None and not _among_capitals(tok):
+                tok.norm_ = norm
+        return doc
+    return set_norms
+
+
+def _among_capitals(tok) -> bool:
+    """Whether the nearest word on either side is written in capitals (upper-case copy or a headline)."""
+    doc = tok.doc
+    for step in (-1, 1):
+        i = tok.i + step
+        while 0 <= i < len(doc) and not doc[i].is_alpha:
+            i += step
+        if 0 <= i < len(doc) and doc[i].is_upper and len(doc[i]) > 1:
+            return True
+    return False
+
+
+def add_acronym_norms(nlp: Language, ontology: Ontology) -> None:
+    norms = acronym_norms(ontology, nlp.Defaults.stop_words)
+    if "graphbuild_acronym_norms" in nlp.pipe_names or not norms:
+        return
+    nlp.add_pipe("graphbuild_acronym_norms", first=True, config={"norms": norms})
 
 
 # Far below spaCy's max_length (1,000,000), and above the length of nearly every news article, which

@@ -53,7 +53,8 @@ def participle_clause_head(verb: Token) -> Token | None:
 
 def counted_event_type(noun: Token, words: Words) -> str | None:
     """The event type of a noun that counts events named by its compound: "a bombing campaign against X",
-    "a shelling campaign", whose sides are the campaign's ("the US-led bombing campaign against X")."""
+    "a shelling campaign", whose sides are the campaign's ("the US-led bombing campaign against X"), or
+    named with it as a mode of attack ("the air campaign against X")."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words.lex.collective_nouns:
         return None
     triggers = words.lex.noun_triggers
@@ -62,6 +63,9 @@ def counted_event_type(noun: Token, words: Words) -> str | None:
             return triggers[c.lower_]
         if c.dep_ in ("compound", "amod") and words.is_event_noun(c):
             return triggers[c.lemma_.lower()]
+        mode = words.lex.modes.get(f"{c.lower_} {noun.lower_}")
+        if c.dep_ in ("compound", "amod") and mode is not None and mode[1] == "ASSAULT":
+            return "ASSAULT"  # "the air campaign against X": a mode of attack names the events it counts
     return None
 
 

@@ -23,7 +23,7 @@ from .coreference import Coref
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
-from .misread import gerund_event_type, misread_event_noun
+from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
 from .modality import presentation
 from .non_events import (
     is_characterisation,
@@ -49,6 +49,7 @@ from .sides import Frame, objects, passive_subjects
 from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
 from .victims import is_damage_or_ground
+from .wars import war_frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -114,6 +115,8 @@ class _Extractor:
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
                 self.words.is_instrument(x) for x in objects(tok) + passive_subjects(tok)):
             yield from verbal_frames(tok, "ASSAULT", self.words)  # "left a parcel bomb outside the tax office"
+        elif (clause := participle_read_as_compound(tok, self.words)) is not None:
+            yield clause  # "the Saudi-led coalition bombing Sanaa", one noun phrase (misread.py)
         elif (misread := misread_event_noun(tok, self.words)) is not None:
             yield from nominal_frames(tok, misread, self.words)  # "airstrikes" tagged a verb (misread.py)
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
@@ -121,6 +124,8 @@ class _Extractor:
                 return
             yield from nominal_frames(tok, lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_],
                                       self.words)
+        elif tok.pos_ == "NOUN" and lemma in lex.war_nouns:
+            yield from war_frames(tok, self.words)  # "waged war on the rebels" (wars.py)
         elif (counted := counted_event_type(tok, self.words)) is not None:
             yield from nominal_frames(tok, counted, self.words)  # "a bombing campaign against the militia"
         elif tok.pos_ == "NOUN" and lemma in self.words.event_words:
@@ -293,6 +298,10 @@ class _Extractor:
             hint = "PERSON" if named.root.ent_type_ in ("PERSON", "") else named.root.ent_type_
             actor = self.onto.resolve(full, hint=hint)
             return replace(actor, mention=mention)
+        if arg.sector is not None:  # "US" of "a US airstrike": the US military (noun_events.py)
+            actor = self.onto.resolve(f"{mention} {arg.sector}")
+            if actor.resolved:
+                return replace(actor, mention=mention)
         full = self._full_name(arg, mention)
         actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
         return replace(actor, mention=mention) if actor.mention != mention else actor

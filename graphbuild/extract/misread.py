@@ -4,11 +4,18 @@ An event noun that has no verb of the same spelling is sometimes tagged a verb (
 coalition pushed the toll up": "airstrikes" as VBZ), most often in long sentences of tokenized text. Such a
 word keeps a noun's place in the sentence (a subject, an object, the object of a preposition) and a noun's
 dependents ("by the coalition", "against the town"), so the rules for event nouns read it as one.
+
+The reverse: a participle between a group noun and a name ("jets from the Saudi-led coalition bombing Sanaa")
+is read as one noun phrase, the participle a compound of the name. It is a clause, its subject the noun
+phrase before it and its object the name.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from .noun_phrases import Arg
+from .sides import Frame
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,6 +51,27 @@ def gerund_event_type(tok: Token, words: Words) -> str | None:
         return None
     etype = words.lex.verb_triggers[verb]
     return etype if etype == "ASSAULT" else None
+
+
+def participle_read_as_compound(tok: Token, words: Words) -> Frame | None:
+    """The attack of a participle the parser made a compound of the name after it ("the US-led coalition
+    bombing IS": the coalition bombs IS), when an actor noun stands right before it; else None."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "compound" or not tok.lower_.endswith("ing") or tok.i == 0:
+        return None
+    name = tok.head
+    if name.i != tok.i + 1 or not (name.pos_ == "PROPN" or name.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")):
+        return None
+    etype = words.lex.noun_triggers.get(tok.lower_)
+    doc = tok.doc
+    actor = doc[tok.i - 1]
+    if etype != "ASSAULT" or actor.dep_ != "compound" or actor.head.i not in (tok.i, name.i) or \
+            not words.is_actor_word(actor) or words.is_instrument(actor):
+        return None
+    start = name.left_edge.i
+    while start < actor.i and doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return Frame(tok, etype, actors=[Arg(actor, doc[start:actor.i + 1].text)],
+                 targets=[Arg(name, name.text)], text=tok.text, mode=words.mode_of(tok))
 
 
 NOT_GERUND_EVENTS = ("fire", "hit", "target", "down", "ram", "sink", "beat", "gun", "shot", "rocket")

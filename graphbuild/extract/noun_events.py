@@ -3,10 +3,11 @@
 Target: "attacks on/against X", "the killing of X" (the of-phrase of a deverbal noun), "X came under attack",
 a facility where the event "took place", the person a bounty is put on. Actor: the possessor ("the ELF's
 raid"), actor words among the modifiers ("Turkish and Syrian shelling", "a French-Malian air raid", "rebel
-attacks"), "by X", the subject of a light verb or claim ("mounted raids against", "launched a drone attack
-on", "claimed raids on"), and the agent of what counts the events ("a spate of arsons blamed on X"). An
-allegation gives the actor in its on/to-phrase ("raids ... blamed on Chad and Sudan"; "the ambush, attributed
-to X"). "A battle between A and B" gives A as actor and B as target.
+attacks"; a country word of a strike by military means is its military: "a US airstrike"), "by X", the subject
+of a light verb, claim or verb of stopping ("mounted raids against", "launched a drone attack on", "claimed
+raids on", "the army must halt its airstrikes on"), and the agent of what counts the events ("a spate of
+arsons blamed on X"). An allegation gives the actor in its on/to-phrase ("raids ... blamed on Chad and Sudan";
+"the ambush, attributed to X"). "A battle between A and B" gives A as actor and B as target.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .coordination import agents_under_patient
+from .coordination import agents_under_patient, counted_event_type
 from .lexicon import ENT_ACTOR, INDEFINITE, Words
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 WITH_TYPES = ("CONSULT", "COOPERATE", "AGREE")  # events with a partner: "talks with", "an agreement with"
 PROTEST_PREPS = ("against", "outside", "at", "in front of", "near")
 TARGET_PREPS = ("on", "against", "targeting", "upon", "at", "toward", "towards", "in")
+MILITARY_MEANS = ("aerial", "drone", "missile", "artillery", "naval")  # modes only a state's military has
 DEVERBAL = ("ing", "tion", "sion", "ment", "ure", "der", "cre", "ter")  # killing, assassination, murder, massacre
 
 
@@ -87,7 +89,7 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
         targets = _threat_target(noun, words, {t.i for a in named + actors for t in a.subtree})
     actors = [a for a in actors if not words.is_instrument(a) and not words.is_event_noun(a)]
     targets = [t for t in targets if not words.is_event_noun(t) and t.lower_ not in INDEFINITE]
-    frame.actors = [Arg(a, modifier_text(a)) for a in named] + split_sides(actors)
+    frame.actors = modifier_sides(named, frame.mode, words) + split_sides(actors)
     frame.modifiers = {a.i for a in named}
     frame.targets = split_sides(targets)
     if not frame.targets and (etype not in ("ASSAULT", "PROTEST") or not frame.actors):
@@ -95,11 +97,19 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
     yield frame
 
 
+def modifier_sides(named: list[Token], mode: str | None, words: Words) -> list[Arg]:
+    """The actors named among an event noun's modifiers, as written; a country word of a strike by means only
+    a state's military has ("a US airstrike", "Turkish drone strikes", "Israeli shelling") stands for that
+    military, as coders of event data name it."""
+    sector = "military" if mode in MILITARY_MEANS else None
+    return [Arg(a, modifier_text(a), sector=sector if words.onto.state_of(a.text) else None) for a in named]
+
+
 def _with_light_verb(noun: Token, preps: tuple[str, ...], words: Words) -> list[Token]:
-    """Objects of ``preps`` under the noun, or under the light verb it is the object of ("held talks with
-    X": the parser hangs "with X" on "held")."""
+    """Objects of ``preps`` under the noun, or under the light verb (or verb of stopping) it is the object of
+    ("held talks with X": the parser hangs "with X" on "held"; "halt airstrikes on X")."""
     found = prep_objects(noun, preps, words, places=True)
-    if not found and noun.dep_ == "dobj" and words.light(noun.head):
+    if not found and noun.dep_ == "dobj" and (words.light(noun.head) or halts_violence(noun.head, words)):
         found = prep_objects(noun.head, preps, words, places=True)
     return [t for t in found if t.ent_type_ not in ("DATE", "TIME")]
 
@@ -127,7 +137,7 @@ def _part_of_verbal_event(noun: Token, words: Words) -> bool:
     same = words.lex.noun_triggers.get(noun.lemma_.lower())
     if noun.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB" and same is not None and \
             words.lex.verb_triggers.get(head.lemma_.lower()) == same and not words.light(head):
-        return not _has_own_target(noun, words)
+        return not _has_own_target(noun, words, of=noun.dep_ == "nsubj")
     if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in ("by", "in", "during"):
         verb = head.head
         verbs = [verb] + [c for c in verb.children if c.dep_ in ("relcl", "acl") and c.i < head.i]
@@ -136,9 +146,15 @@ def _part_of_verbal_event(noun: Token, words: Words) -> bool:
     return False
 
 
-def _has_own_target(noun: Token, words: Words) -> bool:
-    """ "strikes on the port", and "the shelling of the hospital" (the of-phrase of a deverbal noun)."""
-    return bool(prep_objects(noun, ("on", "against", "targeting", "upon", "between"), words, places=True))
+def _has_own_target(noun: Token, words: Words, of: bool = False) -> bool:
+    """ "strikes on the port", and with ``of`` "the shelling of the hospital" (the of-phrase of a deverbal
+    noun): "the invasion of Iraq killed thousands" is the invasion of Iraq and the killing of thousands. Not
+    what exploded ("the explosion of a car killed two")."""
+    if prep_objects(noun, ("on", "against", "targeting", "upon", "between"), words, places=True):
+        return True
+    return of and noun.lemma_.lower().endswith(DEVERBAL) and words.mode_of(noun) != "explosives" and any(
+        not words.is_instrument(t) and not words.is_event_noun(t) and t.pos_ != "NUM"
+        for t in prep_objects(noun, ("of",), words, places=True))
 
 
 def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
@@ -167,7 +183,8 @@ def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
                     return "alleged", found
             if words.light(head) and rel in ("pobj", "prep") and _counts_harm(head, words):
                 return None  # "a monitor put the death toll in the airstrike at 28": who counts, not who struck
-            if words.light(head) or cue in ("claimed", "threatened", "denied", "hypothetical") or via_cue:
+            if words.light(head) or cue in ("claimed", "threatened", "denied", "hypothetical") or via_cue or \
+                    halts_violence(head, words):
                 if is_passive(head) and rel in ("pobj", "prep") and not agents(head):
                     return "actor", passive_subjects(head)  # "two officers were involved in the shooting"
                 if is_passive(head):
@@ -182,6 +199,16 @@ def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
             via_cue = head
         node, rel = head, head.dep_
     return None
+
+
+def halts_violence(verb: Token, words: Words) -> bool:
+    """A verb of stopping whose objects are all attacks ("the army must halt its airstrikes on the port", "the militia
+    suspended its raids"): who stops them is who has been making them. Talks or aid suspended are a
+    sanction, and the object of a verb of stopping is never its actor's victim."""
+    objs = objects(verb)
+    return verb.lemma_.lower() in words.lex.halt_verbs and bool(objs) and all(
+        words.lex.noun_triggers.get(o.lemma_.lower()) == "ASSAULT" or counted_event_type(o, words) == "ASSAULT"
+        for o in objs)
 
 
 def _counts_harm(verb: Token, words: Words) -> bool:

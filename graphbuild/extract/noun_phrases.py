@@ -25,6 +25,7 @@ class Arg:
     tok: Token
     text: str | None = None
     said: str | None = None  # the pronoun or description the sentence uses for this antecedent ("they")
+    sector: str | None = None  # the institution a country word stands for ("US airstrike": its military)
 
     @property
     def mention(self) -> str:

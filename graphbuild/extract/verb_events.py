@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from .coordination import participle_clause_head, shared_objects
 from .lexicon import REFLEXIVE, Words
 from .misread import is_event_gerund
-from .noun_events import noun_actors
-from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
+from .noun_events import halts_violence, modifier_sides, noun_actors
+from .noun_phrases import modifier_actors, split_sides
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 from .suspects import suspects, when_actors
 from .threats import is_oath
@@ -31,7 +31,7 @@ ON_PREPS = ("on", "against", "upon", "at", "into")
 
 
 def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
-    if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words) or is_oath(verb):
+    if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words) or is_oath(verb) or _moved(verb):
         return  # "Syria-backed groups": a modifier, not an event; "was sworn in": an oath (threats.py)
     frame = Frame(verb, etype, text=_verb_phrase(verb))
     passive = is_passive(verb)
@@ -95,7 +95,7 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
         targets += prep_objects(verb, ON_PREPS, words)  # "fired on the crowd", "crashed into a patrol"
     elif not target_heads and etype != "ASSAULT":
         targets += prep_objects(verb, ("on", "against", "to", "with", "for"), words, places=True)
-    frame.actors = [Arg(a, modifier_text(a)) for a in named] + split_sides(actors)
+    frame.actors = modifier_sides(named, frame.mode, words) + split_sides(actors)
     frame.modifiers = {a.i for a in named}
     frame.targets = split_sides(targets)
     # "the raid left three dead", "hurt in the blast", "the mine was laid ...": told before
@@ -134,11 +134,21 @@ def _carried_by_another(verb: Token, words: Words) -> bool:
             return True
     if words.light(verb) and objects(verb) and all(words.is_event_noun(o) for o in objects(verb)):
         return True  # "offered a reward", "began an offensive": the noun's frame reports it
+    if halts_violence(verb, words):
+        return True  # "suspended its air campaign": no sanction; the campaign is the event (noun_events.py)
     if words.token_cue(verb) in ("alleged", "claimed", "denied"):
         sides = objects(verb) + passive_subjects(verb)
         if sides and all(words.is_event_noun(s) for s in sides):
             return True
     return False
+
+
+def _moved(verb: Token) -> bool:
+    """ "took the priests out to the garden": "take out" with where to or from is a move, not a kill ("a
+    drone took out the radar")."""
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "into", "of", "from", "onto", "toward", "towards")
+                for c in verb.children)
 
 
 def _definite(noun: Token) -> bool:
