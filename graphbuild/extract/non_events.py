@@ -4,8 +4,8 @@ many incidents over a period ("9,000 civilians have died in the conflict since 2
 did not happen told with no one doing it ("more guards could be killed", "the clerk was not hurt"), and
 what someone is said to do habitually ("a regime that kills priests", "those who shell the villages"), and
 events in the plural told as a campaign rather than as incidents ("a series of attacks on banks", "a long
-history of kidnappings", "suspended its attacks"). A wh-question presupposes its event ("Why did they shell
-the depot?") and is kept."""
+history of kidnappings"). A wh-question presupposes its event ("Why did they shell the depot?") and is
+kept."""
 
 from __future__ import annotations
 
@@ -79,23 +79,18 @@ def is_characterisation(verb: Token) -> bool:
 
 
 def is_series(trigger: Token) -> bool:
-    """An event noun in the plural told as a campaign, not as incidents: the noun of a series, its end or
-    its mere possibility ("a wave of attacks", "a long history of kidnappings", "a suspension of its
-    attacks", "the possibility of attacks"), or the object of a verb that ends one ("suspended the
-    bombings"). "Two bomb attacks on the bank", "the attacks on five offices", "a number of strikes", even
-    "the 44 attacks on the pipeline this year" tell of incidents and are kept; so is "stop the air
-    strikes", a demand about strikes going on."""
+    """An event noun in the plural told as a campaign, not as incidents: the noun of a series or of its mere
+    possibility ("a wave of attacks", "a long history of kidnappings", "the possibility of attacks"). "Two
+    bomb attacks on the bank", "the attacks on five offices", "a number of strikes", even "the 44 attacks on
+    the pipeline this year" tell of incidents and are kept, as are attacks someone halts ("suspended its
+    raids on the checkpoints": who halts them made them, noun_events.py)."""
     if trigger.tag_ != "NNS" or trigger.pos_ != "NOUN":
         return False
     head = trigger.head
-    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SERIES_NOUNS:
-        return True
-    return trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _ENDING_VERBS
+    return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SERIES_NOUNS
 
 
-_SERIES_NOUNS = {"series", "wave", "spate", "string", "history", "campaign", "suspension", "cessation", "halt",
-                 "possibility", "end"}
-_ENDING_VERBS = {"suspend", "halt", "cease", "renounce", "end"}
+_SERIES_NOUNS = {"series", "wave", "spate", "string", "history", "campaign", "possibility"}
 
 
 def is_unreal_and_anonymous(actor: object | None, modality: str) -> bool:
