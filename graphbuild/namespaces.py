@@ -72,6 +72,7 @@ class CEKG(DefinedNamespace):
     proxyNoun: URIRef
     lightVerb: URIRef
     reportingVerb: URIRef
+    namingVerb: URIRef
     victimWord: URIRef
     hardwareNoun: URIRef
     eventNoun: URIRef

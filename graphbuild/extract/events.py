@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
 from ..text import normalize
+from .aliases import known_as
 from .arrests import is_arrest
 from .casualties import casualties
 from .combat import is_combat
@@ -48,7 +49,7 @@ from .setting import (
 from .sides import Frame, objects, passive_subjects
 from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
-from .victims import is_damage_or_ground
+from .victims import count_words, is_damage_or_ground
 from .wars import war_frames
 
 if TYPE_CHECKING:
@@ -218,6 +219,8 @@ class _Extractor:
         tok = arg.tok
         if any(c.lower_ == "no" for c in tok.lefts) or is_damage_or_ground(tok, self.words):
             return False  # "no one"; "destroying windows", "shelled residential areas" (victims.py)
+        if arg.text is None and count_words(tok) is not None:
+            return True  # "killed dozens", "wounded 12 more": a number of people (victims.py)
         if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \
                 not (self.words.is_instrument(tok) or self.words.is_event_noun(tok) or tok.ent_type_
                      or tok.lemma_.lower() in self.words.lex.harm_nouns):
@@ -287,6 +290,7 @@ class _Extractor:
             return None
         hint = arg.tok.ent_type_ or None
         if self._bare_count(arg, mention):
+            mention = clean_mention(count_words(arg.tok).text)  # "scores more": the "more" the parse hung apart
             people = self._counted_people(arg.tok)
             if people is None:  # "six were wounded": the victims, civilians unless the sentence says who
                 return replace(self.onto.resolve("civilians"), mention=mention)
@@ -302,6 +306,17 @@ class _Extractor:
             actor = self.onto.resolve(f"{mention} {arg.sector}")
             if actor.resolved:
                 return replace(actor, mention=mention)
+        alias = known_as(arg.tok, self.words) if arg.text is None and arg.tok.pos_ == "NOUN" else None
+        if alias is not None:  # "bands of toughs known as colectivos", "a man named Luis Pena" (aliases.py)
+            head = self.onto.resolve(mention, hint=hint)
+            mention = clean_mention(self.doc[np_span(arg.tok).start:alias.end].text)
+            name = self.persons.get(alias.root.lower_) or alias.text
+            actor = self.onto.resolve(name, hint=alias.root.ent_type_ or None)
+            if not actor.resolved and head.kind != "unknown" and (
+                    actor.kind == "unknown" or head.kind not in ("civilians", "person")):
+                # a name the ontology does not know is of the head's kind: "a farm known as La Esperanza"
+                actor = replace(actor, kind=head.kind, country=actor.country or head.country)
+            return replace(actor, mention=mention)
         full = self._full_name(arg, mention)
         actor = self.onto.resolve(full or mention, hint="PERSON" if full else hint)
         return replace(actor, mention=mention) if actor.mention != mention else actor
@@ -325,9 +340,8 @@ class _Extractor:
 
     @staticmethod
     def _bare_count(arg: Arg, mention: str) -> bool:
-        """A side that is a number and nothing else ("six", "at least 12")."""
-        return arg.tok.pos_ == "NUM" and arg.text is None and all(
-            t.pos_ in ("NUM", "ADV", "ADP", "ADJ", "DET", "PUNCT") for t in np_span(arg.tok))
+        """A side that is a number and nothing else ("six", "at least 12", "dozens", "12 more": victims.py)."""
+        return arg.text is None and count_words(arg.tok) is not None
 
     @staticmethod
     def _counted_people(num: Token) -> str | None:

@@ -30,8 +30,8 @@ class Frame:
 
 
 def is_passive(verb: Token) -> bool:
-    if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
-        return True
+    if any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "agent") for c in verb.children):
+        return True  # a by-agent is the parser's own word for a passive, whatever tag it gave the verb
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children):
         return True  # reduced relative: "the soldiers killed in the attack"
     if verb.tag_ == "VBN" and verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
@@ -98,8 +98,9 @@ def passive_subjects(verb: Token, depth: int = 0) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in PASS_SUBJ]
     if own or depth > 3:
         return own
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        return [verb.head]
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM") and (
+            verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)):
+        return [verb.head]  # "the suspect, shot dead by police" (a participle the tagger read as "shot" past)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return passive_subjects(verb.head, depth + 1)
     return []

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .aliases import is_naming
 from .coordination import participle_clause_head, shared_objects
 from .lexicon import REFLEXIVE, Words
 from .misread import is_event_gerund
@@ -33,6 +34,8 @@ ON_PREPS = ("on", "against", "upon", "at", "into")
 def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
     if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words) or is_oath(verb) or _moved(verb):
         return  # "Syria-backed groups": a modifier, not an event; "was sworn in": an oath (threats.py)
+    if is_naming(verb, words):
+        return  # "a gang called the Owls": a name, no request (aliases.py)
     frame = Frame(verb, etype, text=_verb_phrase(verb))
     passive = is_passive(verb)
     if passive:
