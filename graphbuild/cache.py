@@ -96,6 +96,40 @@ def cached(name: str, digest: str, build: Callable[[], T]) -> T:
     return value
 
 
+def cached_file(name: str, digest: str, suffix: str, write: Callable[[Path], None]) -> Path | None:
+    """The path of a file a run with the same ``digest`` kept under ``name`` (``write(path)`` makes it when
+    there is none, under a temporary name renamed at the end), or None when the cache is off or unwritable.
+    For what is looked up in place rather than loaded (an SQLite table); kept as :func:`cached` keeps values."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / f"{name}-{digest}{suffix}"
+    if path.is_file():
+        _touch(path)
+        return path
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
+        os.close(fd)
+        try:
+            write(Path(tmp))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(folder, f"{name}-*{suffix}", path)
+    except OSError:
+        return None
+    return path
+
+
+def _prune(folder: Path, pattern: str, keep: Path) -> None:
+    kept = sorted(folder.glob(pattern), key=_used, reverse=True)
+    for old in kept[KEEP:]:
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
 def _used(path: Path) -> float:
     try:
         return path.stat().st_mtime
@@ -121,10 +155,7 @@ def _store(folder: Path, name: str, path: Path, value: object) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-        kept = sorted(folder.glob(f"{name}-*.pickle"), key=_used, reverse=True)
-        for old in kept[KEEP:]:
-            if old != path:
-                old.unlink(missing_ok=True)
+        _prune(folder, f"{name}-*.pickle", path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass  # a read-only home or an object pickle cannot take: the run goes on uncached
 

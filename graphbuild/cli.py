@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -312,6 +314,10 @@ def _seconds(text: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; every error is one line on stderr (``--debug``: the traceback)."""
+    # At exit, Python's last garbage collections walk every object a build loaded (spaCy, the ontology,
+    # the gazetteer): 0.7 s of CPU for memory the system takes back anyway. Frozen objects are skipped.
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
     args = parser().parse_args(argv)
     failed = EXIT_BUILD_FAILED if args.command == "build" else EXIT_ERROR
     if args.debug:

@@ -34,9 +34,10 @@ if TYPE_CHECKING:
 
     from .ontology import Ontology
 
-BATCH_DOCS = 4  # documents sent to a worker at once: few enough to share the work out evenly
-BATCH_CHARS = 10_000  # characters sent at once (a longer document goes alone): the dev corpus makes 25
-# batches, so the last one leaves the other workers idle for a short while (at 20,000, 12 of twice the length)
+BATCH_DOCS = 2  # documents sent to a worker at once: few enough to share the work out evenly
+BATCH_CHARS = 5_000  # characters sent at once (a longer document goes alone): the dev corpus makes 52
+# batches, so the last one leaves the other workers idle for a short while (0.1-0.4 s; at 4 documents and
+# 10,000 characters, 25 batches, 0.5-1.3 s), for no more CPU time; at 1 document, workers wait between batches
 IN_FLIGHT = 3  # batches per worker submitted ahead, so no worker waits for the next while memory stays flat
 DASK_HINT = "pip install 'graphbuild[dask]'"
 

@@ -6,6 +6,7 @@ import pickle
 import signal
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -246,13 +247,27 @@ def _batches(items: Iterable[tuple[str, object]], most: int, chars: int) -> Iter
         yield batch
 
 
+_warmed: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # pipeline -> the ontologies it warmed up with
+
+
 def _warm_up(nlp, ontology: Ontology) -> None:
     """The extractor builds its indexes (lexicon view, gazetteer) on first use, which takes seconds: build
-    them before any clock runs, so the first document's budget is its own."""
+    them before any clock runs, so the first document's budget is its own. Once per pipeline and ontology: a
+    worker calls :func:`process` for every batch (a forked one inherits what the build warmed up)."""
+    try:
+        done = _warmed.setdefault(nlp, weakref.WeakSet())
+    except TypeError:  # a pipeline stand-in without weak references: warmed up every time
+        done = weakref.WeakSet()
+    if ontology in done:
+        return
     text = "Gunmen attacked a police station in Kano on Friday and killed two officers, officials said."
     sdoc = nlp(text)
     list(extract_events(sdoc, Document("warm-up", text), ontology))
     list(extract_affiliations(sdoc, Document("warm-up", text), ontology))
+    try:
+        done.add(ontology)
+    except TypeError:
+        pass
 
 
 def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = None,

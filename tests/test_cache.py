@@ -93,3 +93,27 @@ def test_a_user_ontology_file_invalidates_the_cached_ontology(folder, tmp_path):
     assert changed.resolve("the Southern Hawks").id == "northern-hawks"
     assert not changed.resolve("the Northern Hawks").resolved
     assert cache.load_ontology().resolve("the Southern Hawks").resolved is False  # bundled only
+
+
+def test_a_file_is_made_once_per_digest_and_kept_like_values(folder):
+    made = []
+
+    def write(path):
+        made.append(path)
+        path.write_text("table")
+
+    first = cache.cached_file("table", "d1", ".db", write)
+    assert first == folder / "table-d1.db" and first.read_text() == "table"
+    assert cache.cached_file("table", "d1", ".db", write) == first and len(made) == 1
+    for d in ("d2", "d3", "d4"):
+        cache.cached_file("table", d, ".db", write)
+    assert len(list(folder.glob("table-*.db"))) == cache.KEEP and not list(folder.glob(".table-*"))
+
+
+def test_a_file_is_none_when_the_cache_is_off_or_unwritable(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRAPHBUILD_CACHE", "off")
+    assert cache.cached_file("table", "d1", ".db", lambda p: p.write_text("x")) is None
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder should be")
+    monkeypatch.setenv("GRAPHBUILD_CACHE", str(blocked / "cache"))
+    assert cache.cached_file("table", "d1", ".db", lambda p: p.write_text("x")) is None

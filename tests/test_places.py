@@ -30,3 +30,33 @@ def test_events_carry_place_with_coordinates(extract):
     (ev,) = [e for e in extract("Rebels shelled an army post in Mosul on Monday, officials said.")
              if e.event_type == "ASSAULT"]
     assert ev.place.label == "Mosul" and ev.place.country == "IRQ" and ev.place.lat is not None
+
+
+def test_the_cached_gazetteer_table_gives_the_rows_of_the_built_index(tmp_path, monkeypatch):
+    import os
+    import random
+
+    from graphbuild import gazetteer
+
+    monkeypatch.setenv("GRAPHBUILD_CACHE", str(tmp_path / "cache"))
+    gazetteer._index.cache_clear()
+    monkeypatch.setattr(gazetteer, "_build_index", lambda: {"mosul": ("Mosul", "IRQ", 36.335, 43.11889, 1739800),
+                                                            "kyiv": ("Kyiv", "UKR", 50.45466, 30.5238, 2797553)})
+    try:
+        table = gazetteer._index()
+        assert isinstance(table, gazetteer._Table) and not table.broken
+        assert table.get("mosul") == ("Mosul", "IRQ", 36.335, 43.11889, 1739800) and table.get("nowhere") is None
+        assert gazetteer.locate("Kyiv").country == "UKR"
+        if hasattr(os, "fork"):  # a forked worker opens its own connection
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0 if table.get("kyiv")[1] == "UKR" else 1)
+            assert os.waitpid(pid, 0)[1] == 0
+        # a damaged file costs time, not the run: the index is built in the process then
+        path = next((tmp_path / "cache").glob("gazetteer-*.sqlite"))
+        path.write_bytes(random.Random(1).randbytes(4096))
+        gazetteer._index.cache_clear()
+        table = gazetteer._index()
+        assert table.broken and table.get("mosul")[1] == "IRQ" and not path.exists()
+    finally:
+        gazetteer._index.cache_clear()

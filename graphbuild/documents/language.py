@@ -36,7 +36,11 @@ class Language(NamedTuple):
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from ..cache import cached, key
+
+    # the model file is LZMA-compressed: 0.7 s to read, 0.1 s from the start-up cache (about 70 MB there)
+    return cached("langid", key(packages=["py3langid"]),
+                  lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
 
 
 def language_name(code: str) -> str:
