@@ -74,3 +74,28 @@ def test_a_relative_clause_in_the_past_reports_its_event(extract):
     events = [e for e in extract("Police arrested the bandits who burned the farm of the mayor.")
               if e.event_type == "ASSAULT"]
     assert [e.target.mention for e in events] == ["the farm of the mayor"]
+
+
+SERIES = [  # events in the plural told as a campaign, not as incidents
+    "The cartel began a series of attacks on banks and newspapers.",
+    "The group has a long history of kidnappings of oil engineers.",
+]
+
+
+@pytest.mark.parametrize("text", SERIES, ids=[t[:40] for t in SERIES])
+def test_a_campaign_of_attacks_is_no_incident(extract, text):
+    assert not [e for e in extract(text) if e.event_type == "ASSAULT"]
+
+
+def test_incidents_in_the_plural_are_kept(extract):
+    assert [e.target.mention for e in extract("Two bomb attacks on the bank wounded six guards.")
+            if e.event_type == "ASSAULT" and "bank" in e.target.mention]
+    assert [e for e in extract("The rebels carried out three attacks on police stations last night.")
+            if e.event_type == "ASSAULT" and e.target and "police stations" in e.target.mention]
+
+
+def test_a_campaign_still_names_the_attacker_of_the_article(extract):
+    events = extract("The cartel began a series of bombings against newspapers. "
+                     "A bomb destroyed the offices of a daily in the capital.")
+    (ev,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert ev.target.mention.startswith("the offices") and ev.actor.mention.lower().endswith("cartel")

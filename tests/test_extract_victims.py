@@ -40,3 +40,8 @@ KEPT = [  # named ground, and a singular place that stands for one the article n
 @pytest.mark.parametrize("text,target", KEPT, ids=[t[:40] for t, _ in KEPT])
 def test_named_ground_and_buildings_stay_targets(extract, text, target):
     assert target in targets(extract(text))
+
+
+def test_mortar_rounds_fired_are_the_means_and_the_at_phrase_the_target(extract):
+    events = extract("Guerrillas fired four mortar rounds at the police station.")
+    assert "police station" in targets(events) and "four mortar rounds" not in targets(events)

@@ -10,16 +10,25 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
   militias clashed", "heavy fighting"), unless a side is unarmed ("police clashed with protesters" stays
   what it is);
 - a casualty of combat: combatants killed, wounded or attacked in a sentence that tells of the fighting
-  ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas");
+  ("three rebels were killed during clashes", "a soldier was wounded in combat with the guerrillas") or
+  of an attack on a fighting formation ("the guerrillas attacked army positions, killing one soldier");
 - fighters of an armed group hit by another armed group ("the rebels killed four militiamen of the
   rival faction"): armed men on both sides. A state's forces hitting armed men, or no one named ("an
   airstrike on the militia"), stay as told: that may be a raid, a strike or an execution;
+- a machine of war hit by an armed group or by no one named ("the rebels downed two helicopters", "a
+  gunship was hit by ground fire"), not one told as someone's own ("a private plane"), nor seized
+  ("captured two drones"), nor wrecked where it stands ("destroyed three helicopters on the ground": an
+  attack on the base); a state's forces hitting one stay as told ("the navy sank two carriers");
 - an attack on a fighting formation, by an armed side or by no one named ("the rebels attacked army
   positions", "troops assaulted the guerrilla columns", "an attack on military positions"): a force in the
   field is fought, not assaulted. With no one named, "troops" and "forces" are left out: the usual
   victims of a strike whose means another sentence tells ("US troops were targeted again"). Its members
   one by one ("killed two soldiers") and its bases and vehicles ("a drone strike on the base") are not a
   formation.
+
+A side's own tally in the first person plural ("we killed 15 soldiers", "our units downed two helicopters",
+"we killed three and wounded five") counts its enemies in the field: combatants, formations, machines of war or
+a bare number of them.
 
 An ambush ("ambushed a patrol", "ambushed three militiamen") and a strike from afar ("airstrikes on rebel
 positions", "shelled the garrison") stay ASSAULT whatever they hit: one side strikes, nothing in it says the
@@ -31,6 +40,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import FIGHT_MODE, Words
+from .sides import subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -45,8 +55,10 @@ UNARMED_KINDS = ("civilians",)
 def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: list[Actor | None],
               words: Words) -> bool:
     """Whether an ASSAULT frame of ``trigger`` reports combat between armed sides (FIGHT)."""
+    if _own_tally(trigger, [t for t in targets if t is not None], words):
+        return True
     sides = [s for s in (*actors, *targets) if s is not None]
-    if any(_unarmed(s, words) for s in sides):
+    if any(is_unarmed(s, words) for s in sides):
         return False
     if is_fight_word(trigger, words):
         return True
@@ -60,8 +72,65 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
     if given and all(a.kind == "armed_group" for a in given) and all(is_fighter(t, words) for t in hit) \
             and not _one_sided(trigger, words):
         return True
-    return all(is_combatant(t, words) for t in hit) and any(
-        is_fight_word(t, words) for t in sent if t.i != trigger.i)
+    if all(a.kind == "armed_group" for a in given) and all(is_war_machine(t, words) for t in hit) \
+            and not _one_sided(trigger, words) and trigger.lemma_.lower() not in words.lex.suspect_verbs \
+            and trigger.lemma_.lower() not in _WRECKING:
+        return True
+    return all(is_combatant(t, words) for t in hit) and (
+        any(is_fight_word(t, words) for t in sent if t.i != trigger.i) or _formation_fought(sent, trigger, words))
+
+
+def _formation_fought(sent: Span, trigger: Token, words: Words) -> bool:
+    """The sentence tells of an attack on a fighting formation, not an ambush nor from afar ("guerrilla
+    columns attacked the brigade's positions, killing one soldier", "a rebel was killed during the attack
+    on army positions"): its combatant casualties are of the fight."""
+    lex = words.lex
+    for tok in sent:
+        if tok.i == trigger.i or _one_sided(tok, words):
+            continue
+        lemma = tok.lemma_.lower()
+        attack = lex.verb_triggers.get(lemma) == "ASSAULT" if tok.pos_ == "VERB" else \
+            tok.pos_ == "NOUN" and lex.noun_triggers.get(lemma) == "ASSAULT"
+        if not attack:
+            continue
+        hit = [c for c in tok.children if c.dep_ == "dobj"] + [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+            for p in c.children if p.dep_ == "pobj"]
+        if any(h.lower_ in lex.formation_nouns and h.lower_ not in ("troops", "forces") for h in hit):
+            return True
+    return False
+
+
+def _own_tally(trigger: Token, hit: list[Actor], words: Words) -> bool:
+    """A side's own tally of its fighting, told in the first person plural ("we killed 15 soldiers", "our
+    units downed two helicopters", "we killed three and wounded five"): who says "we" of killing is an
+    armed party speaking (a communiqué, a commander), and those it counts are its enemies in the field:
+    combatants, formations, machines of war, or a bare number of them."""
+    if not hit or not any(_first_person(s) for s in subjects(trigger, words=words)):
+        return False
+    return all(is_combatant(t, words) or is_formation(t, words) or is_war_machine(t, words)
+               or _is_count(t.mention) for t in hit)
+
+
+def _first_person(tok: Token) -> bool:
+    """ "we", "us", or a noun of "our" ("our forces")."""
+    return tok.lower_ in ("we", "us") and tok.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in tok.children)
+
+
+def _is_count(mention: str) -> bool:
+    """A mention that is a number and nothing else ("three", "15", "at least 12").
+
+    >>> _is_count("three"), _is_count("at least 12"), _is_count("three peasants")
+    (True, True, False)
+    """
+    ws = mention.lower().split()
+    return bool(ws) and all(w in _COUNT_WORDS or w.replace(",", "").isdigit() for w in ws) and \
+        any(w not in ("at", "least", "about", "some", "nearly", "over") for w in ws)
+
+
+_COUNT_WORDS = {"at", "least", "about", "some", "nearly", "over", "one", "two", "three", "four", "five", "six",
+                "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "scores", "hundreds"}
 
 
 def _one_sided(trigger: Token, words: Words) -> bool:
@@ -87,6 +156,32 @@ def is_fighter(side: Actor, words: Words) -> bool:
         words.lex.sector_nouns.get(head) not in ("Military", "Police")
 
 
+def is_war_machine(side: Actor, words: Words) -> bool:
+    """A machine of war of a state's forces ("two helicopters", "an air force gunship", "34 tanks"): the
+    lexicon's ``cekg:hardwareNoun``; one told as someone's own or as a civilian's ("a private plane", "fuel
+    tanks") is no war machine, nor is a ship unless the words say it is a warship: merchant shipping is the
+    usual target of attacks at sea ("targeting ships linked to Israel").
+
+    >>> from graphbuild.cache import load_ontology
+    >>> from graphbuild.extract.lexicon import words_of
+    >>> from graphbuild.records import Actor
+    >>> words = words_of(load_ontology())
+    >>> [is_war_machine(Actor(id="x", label="x", mention=m), words) for m in ("two helicopters", "a private plane")]
+    [True, False]
+    """
+    text = side.mention.lower()
+    head = _head_word(text)
+    return head in words.hardware and head not in _VESSELS and not any(w in _CIVIL for w in text.split())
+
+
+_CIVIL = ("private", "civilian", "commercial", "passenger", "cargo", "merchant", "fishing", "ambulance", "fuel",
+          "oil", "gas", "water", "storage")
+_VESSELS = ("ship", "ships")
+# machines wrecked where they stand ("destroyed three helicopters on the ground") tell of an attack on the place
+# that holds them, a base or an airport, not of a fight with them
+_WRECKING = ("destroy", "burn", "torch", "blow", "sabotage", "detonate")
+
+
 def is_formation(side: Actor, words: Words, strict: bool = False) -> bool:
     """A force in the field written as one ("army positions", "the 3rd brigade", "rebel units", "government
     troops"), not its members one by one ("two soldiers") nor a place it holds ("the base"). ``strict``
@@ -108,8 +203,8 @@ def is_formation(side: Actor, words: Words, strict: bool = False) -> bool:
 def is_fight_word(tok: Token, words: Words) -> bool:
     """A word of two-sided fighting: a noun of the mode "armed clash" ("clashes", "combat", "crossfire") or
     a verb of it ("clashed", "fought")."""
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return words.is_fight(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):  # "confrontations": a word of the mode, though no trigger of its own
+        return words.is_fight(tok) or (tok.pos_ == "NOUN" and words.mode_of(tok) == FIGHT_MODE)
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()  # the lexicon lists the clash words as nouns: "clash", "fighting"
@@ -125,7 +220,7 @@ def is_combatant(side: Actor, words: Words) -> bool:
     return head in words.group_nouns or words.lex.sector_nouns.get(head) in ("Military", "Police")
 
 
-def _unarmed(side: Actor, words: Words) -> bool:
+def is_unarmed(side: Actor, words: Words) -> bool:
     """Civilians, also when only their head noun says so ("villagers", "protesters")."""
     if side.kind in UNARMED_KINDS:
         return True

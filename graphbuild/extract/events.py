@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor, Document, Event
 from ..text import normalize
 from .aliases import known_as
+from .arrests import is_arrest
 from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
@@ -25,7 +26,14 @@ from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
 from .modality import presentation
-from .non_events import is_characterisation, is_polar_question, is_recollection, is_tally, is_unreal_and_anonymous
+from .non_events import (
+    is_characterisation,
+    is_polar_question,
+    is_recollection,
+    is_series,
+    is_tally,
+    is_unreal_and_anonymous,
+)
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
 from .perpetrators import is_means, named_group
@@ -395,9 +403,14 @@ class _Extractor:
             modality = "threatened"
         actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
         target_objs = [t for t in (self._actor(x) for x in targets) if t is not None] or [None]
+        if frame.etype == "ASSAULT" and is_series(frame.trigger):
+            # "a wave of attacks on banks by the cartel": no one incident, but who attacks in this article
+            target_objs = [None]  # (a statement of its perpetrator only, never output: incidents.py)
         if etype == "ASSAULT" and is_combat(frame.trigger, sent, [a for _x, a in actor_objs], target_objs,
                                             self.words):
             etype = "FIGHT"  # combat between armed sides, PLOVER's FIGHT (combat.py)
+        elif etype == "ASSAULT" and is_arrest(frame.trigger, [a for _x, a in actor_objs], target_objs, self.words):
+            etype = "COERCE"  # "the police captured the gunman": an arrest (arrests.py)
         # the sides' own words are not the place; "the town of Rafah" still gives Rafah
         exclude = {i for a in actors + targets if a.tok.sent == sent for i in range(np_span(a.tok).start, a.tok.i + 1)}
         place = sentence_place(sent, self.onto, exclude, near=self.dateline)

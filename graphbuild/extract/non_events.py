@@ -2,8 +2,10 @@
 again?"), a recollection of the past ("Let us remember the massacre of ...", "two years ago"), a tally of
 many incidents over a period ("9,000 civilians have died in the conflict since 2011"), and an event that
 did not happen told with no one doing it ("more guards could be killed", "the clerk was not hurt"), and
-what someone is said to do habitually ("a regime that kills priests", "those who shell the villages"). A
-wh-question presupposes its event ("Why did they shell the depot?") and is kept."""
+what someone is said to do habitually ("a regime that kills priests", "those who shell the villages"), and
+events in the plural told as a campaign rather than as incidents ("a series of attacks on banks", "a long
+history of kidnappings"). A wh-question presupposes its event ("Why did they shell the depot?") and is
+kept."""
 
 from __future__ import annotations
 
@@ -74,6 +76,21 @@ def is_characterisation(verb: Token) -> bool:
         verb = verb.head if verb.tag_ == verb.head.tag_ else verb  # "who kill and maim"
     return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def is_series(trigger: Token) -> bool:
+    """An event noun in the plural told as a campaign, not as incidents: the noun of a series or of its mere
+    possibility ("a wave of attacks", "a long history of kidnappings", "the possibility of attacks"). "Two
+    bomb attacks on the bank", "the attacks on five offices", "a number of strikes", even "the 44 attacks on
+    the pipeline this year" tell of incidents and are kept, as are attacks someone halts ("suspended its
+    raids on the checkpoints": who halts them made them, noun_events.py)."""
+    if trigger.tag_ != "NNS" or trigger.pos_ != "NOUN":
+        return False
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SERIES_NOUNS
+
+
+_SERIES_NOUNS = {"series", "wave", "spate", "string", "history", "campaign", "possibility"}
 
 
 def is_unreal_and_anonymous(actor: object | None, modality: str) -> bool:
