@@ -77,8 +77,8 @@ def test_the_accused_of_an_attack_is_its_alleged_actor(extract):
     cases = [
         ("The bishop accused the air force of bombing the church in the village.",
          ("the air force", "the church", "alleged")),
-        ("The army has accused the guerrillas of kidnapping 30 peasants in the north.",
-         ("the guerrillas", "30 peasants", "alleged")),
+        ("The navy has accused the rebels of kidnapping 12 fishermen near the coast.",
+         ("the rebels", "12 fishermen", "alleged")),
     ]
     for text, expected in cases:
         assert expected in _attacks(extract(text)), text

@@ -64,7 +64,7 @@ def test_a_war_waged_on_someone_is_an_attack(extract, text, expected):
     "The government declared war on drug traffickers.",  # declared, and on people in general
     "The civil war in Syria dragged on for years.",  # no directed side
     "The war against the Peruvian government went on.",  # waged by no one named
-    "Sendero Luminoso is a rebel organization waging a guerrilla war against the Peruvian government.",
+    "The Tamil Tigers are a separatist militia waging a guerrilla war against the Sri Lankan state.",
 ])
 def test_a_war_of_political_speech_is_no_attack(extract, text):
     assert not [e for e in extract(text) if e.event_type == "ASSAULT" and e.action_lemma == "war"]
@@ -131,5 +131,5 @@ def test_taking_out_a_target_is_an_attack(extract):
 
 
 def test_taking_someone_out_to_a_place_is_a_move(extract):
-    events = extract("They took the priests out to the garden.")
+    events = extract("The guards took the monks out to the courtyard.")
     assert not [e for e in events if e.event_type == "ASSAULT"]
