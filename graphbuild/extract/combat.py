@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .casualties import NUMBER_WORDS
 from .lexicon import FIGHT_MODE, Words
 from .sides import subjects
 
@@ -125,12 +126,11 @@ def _is_count(mention: str) -> bool:
     (True, True, False)
     """
     ws = mention.lower().split()
-    return bool(ws) and all(w in _COUNT_WORDS or w.replace(",", "").isdigit() for w in ws) and \
-        any(w not in ("at", "least", "about", "some", "nearly", "over") for w in ws)
+    return bool(ws) and all(w in _HEDGES or w in NUMBER_WORDS or w.replace(",", "").isdigit() for w in ws) and \
+        any(w not in _HEDGES for w in ws)
 
 
-_COUNT_WORDS = {"at", "least", "about", "some", "nearly", "over", "one", "two", "three", "four", "five", "six",
-                "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "scores", "hundreds"}
+_HEDGES = ("at", "least", "about", "some", "nearly", "over")
 
 
 def _one_sided(trigger: Token, words: Words) -> bool:
