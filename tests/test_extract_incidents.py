@@ -66,3 +66,29 @@ def test_the_named_group_is_lent_neither_over_a_main_attacker_nor_to_its_own_fig
     assert resolve_incidents([fighters], named=group)[0].actor is None
     out = resolve_incidents([attack(0, ARMY, "a camp"), attack(3, None, "two farmers")], named=group)
     assert [e.actor.id for e in out] == [ARMY.id, ARMY.id]
+
+
+def _statement(n, actor, weak=False):
+    return Mention(n, Event("d", f"sentence {n}", (0, 4), actor, None, "threw", "throw", "ASSAULT"), weak_actor=weak)
+
+
+def test_who_did_it_told_beside_a_word_for_the_kind_of_attacker_replaces_the_word():
+    # "The terrorist attack was launched from a car, from which two men threw grenades that hurt a guard":
+    # "terrorist" says what kind of attack, "two men" who carried it out; the army of another story stays
+    terrorist = Actor("x-terrorist", "terrorist", "armed_group", mention="terrorist", resolved=False)
+    men = Actor("x-two-men", "two men", "unknown", mention="two men", resolved=False)
+    kind = attack(2, terrorist, "a guard")
+    ms = [attack(0, ARMY, "a camp"), attack(0, ARMY, "a depot"), _statement(2, terrorist, weak=True),
+          _statement(2, men), Mention(2, kind.event, weak_actor=True), attack(2, None, "a passerby")]
+    assert [(e.actor.id, e.target.mention) for e in resolve_incidents(ms)][2:] == [
+        (men.id, "a guard"), (men.id, "a passerby")]
+
+
+def test_a_word_for_the_kind_of_attacker_far_from_any_statement_stays():
+    terrorist = Actor("x-terrorist", "terrorist", "armed_group", mention="terrorist", resolved=False)
+    men = Actor("x-two-men", "two men", "unknown", mention="two men", resolved=False)
+    kind = attack(9, terrorist, "a guard")
+    police = Actor("x-police", "the police", "police", mention="the police", resolved=False)
+    ms = [_statement(0, men), attack(0, ARMY, "a camp"), attack(1, police, "a shop"),
+          Mention(9, kind.event, weak_actor=True)]  # three attackers, none the article's main one
+    assert resolve_incidents(ms)[-1].actor.id == terrorist.id

@@ -7,7 +7,8 @@ unattributed mentions their perpetrator:
 
 - a mention that refers back to an attack ("the raid left three dead", "hurt in the explosion") takes the
   actor of the nearest attack told before it;
-- a nearby statement of who carried out an attack, with no target of its own, fills it;
+- a nearby statement of who carried out an attack, with no target of its own, fills it, and replaces a word
+  for the kind of attacker ("the terrorist attack ..., from which two men threw grenades");
 - the same specific victim named with its attacker elsewhere in the article fills it;
 - an article that names one attacker only (wire copy on one incident) lends it to all its attacks, and
   to those told with a word for a kind of attacker only ("a guerrilla raid wrecked ..."); one that names
@@ -57,11 +58,13 @@ def resolve_incidents(mentions: list[Mention], named: Actor | None = None) -> li
     # 2. a statement of who carried out an attack, in a nearby sentence
     statements = [j for j, m in enumerate(ms) if _is_statement(m)]
     for i, m in enumerate(ms):
-        if _unattributed(m.event):
-            near = [(abs(ms[j].n - m.n) + (0.5 if ms[j].n < m.n else 0), j) for j in statements
-                    if abs(ms[j].n - m.n) <= NEAR]
+        weak = _weakly_attributed(m)
+        if _unattributed(m.event) or weak:
+            # the nearest, one after it before one before it, and one that names who before a word for a kind
+            near = [(abs(ms[j].n - m.n) + (0.5 if ms[j].n < m.n else 0), ms[j].weak_actor, j) for j in statements
+                    if abs(ms[j].n - m.n) <= NEAR and not (weak and ms[j].weak_actor)]
             if near:
-                _, j = min(near)
+                *_, j = min(near)
                 ms[i] = _fill(m, ms[j], 0.1)
     # 3. the same specific victim named with its attacker elsewhere: "X was kidnapped today" ... "X was
     # kidnapped by heavily armed men" (only when one attacker is named for it)
@@ -95,6 +98,12 @@ def _attack(e: Event) -> bool:
 
 def _unattributed(e: Event) -> bool:
     return e.event_type == "ASSAULT" and e.actor is None and e.target is not None and e.modality == "asserted"
+
+
+def _weakly_attributed(m: Mention) -> bool:
+    """ "the terrorist attack on the depot": an attack whose actor is only a word for its kind."""
+    e = m.event
+    return m.weak_actor and e.event_type == "ASSAULT" and e.target is not None and e.modality == "asserted"
 
 
 def _is_statement(m: Mention) -> bool:
