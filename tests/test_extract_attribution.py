@@ -22,3 +22,19 @@ def test_a_curated_group_name_a_recaser_wrote_in_lower_case_can_act(ontology):
                ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "NOUN"])
     assert words.is_actor_word(doc[1])
     assert not words.is_actor_word(doc[6])   # "night": no name, no actor noun
+
+
+def test_a_word_for_the_kind_of_attacker_names_people_of_that_kind(extract):
+    cases = [
+        ("A terrorist attack on the power station left two guards dead.", ("terrorists", "terrorist")),
+        ("Two farmers were hurt in a guerrilla raid on the village.", ("guerrillas", "guerrilla")),
+    ]
+    for text, expected in cases:
+        found = {(e.actor.label, e.actor.mention) for e in extract(text) if e.event_type == "ASSAULT" and e.actor}
+        assert expected in found, (text, found)
+
+
+def test_a_named_or_plural_attacker_keeps_its_name(extract):
+    found = {(e.actor.label, e.actor.mention) for e in extract("Militants attacked the power station.")
+             if e.actor}
+    assert found == {("Militants", "Militants")}

@@ -17,6 +17,7 @@ from ..records import Actor, Document, Event
 from ..text import normalize
 from .aliases import known_as
 from .arrests import is_arrest
+from .attribution import kind_of_people
 from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
@@ -425,6 +426,8 @@ class _Extractor:
                                                 for c in trig.lefts)
         weak = {a.tok.i for a in actors if a.tok.i in frame.modifiers and a.tok.pos_ != "PROPN"
                 and a.tok.ent_type_ not in ("ORG", "NORP", "GPE", "PERSON")}
+        actor_objs = [(x, kind_of_people(a, self.words, self.onto) if x is not None and x.tok.i in weak else a)
+                      for x, a in actor_objs]  # "terrorist" of "a terrorist attack": terrorists (attribution.py)
         pairs = [(x, a, t) for x, a in actor_objs for t in target_objs]
         if target_objs == [None] and len(actor_objs) >= 2 and self._mutual(frame):
             # "France, Qatar and Egypt met", "herder and farmer militias clashed": one event per pair
