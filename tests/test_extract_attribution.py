@@ -38,3 +38,11 @@ def test_a_named_or_plural_attacker_keeps_its_name(extract):
     found = {(e.actor.label, e.actor.mention) for e in extract("Militants attacked the power station.")
              if e.actor}
     assert found == {("Militants", "Militants")}
+
+
+def test_arrests_made_are_no_means_of_attack(extract):
+    # "made" with a means of attack is an attack ("made a bomb go off"); with arrests it is no attack, and
+    # the police who made them are not the attackers of the harm told beside them
+    text = "Two guards were killed at the depot, and several arrests were made by the police."
+    assert [(e.actor, e.target.mention) for e in extract(text) if e.event_type == "ASSAULT"] == [
+        (None, "Two guards")]

@@ -116,7 +116,8 @@ class _Extractor:
         elif tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             yield from verbal_frames(tok, lex.verb_triggers[lemma], self.words)
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
-                self.words.is_instrument(x) for x in objects(tok) + passive_subjects(tok)):
+                self.words.is_instrument(x) and lex.noun_triggers.get(x.lemma_.lower(), "ASSAULT") == "ASSAULT"
+                for x in objects(tok) + passive_subjects(tok)):  # "arrests were made": no means of attack
             yield from verbal_frames(tok, "ASSAULT", self.words)  # "left a parcel bomb outside the tax office"
         elif (clause := participle_read_as_compound(tok, self.words)) is not None:
             yield clause  # "the Saudi-led coalition bombing Sanaa", one noun phrase (misread.py)
