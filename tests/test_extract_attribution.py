@@ -46,3 +46,27 @@ def test_arrests_made_are_no_means_of_attack(extract):
     text = "Two guards were killed at the depot, and several arrests were made by the police."
     assert [(e.actor, e.target.mention) for e in extract(text) if e.event_type == "ASSAULT"] == [
         (None, "Two guards")]
+
+
+def _parse(words, heads, deps, pos, tags):
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=[w.lower() for w in words])
+
+
+def test_a_participle_whose_were_the_writer_left_out_is_a_passive():
+    from graphbuild.extract.sides import is_passive, passive_subjects, subjects
+
+    # "two guards were killed and four soldiers injured": the soldiers were hurt, they hurt no one
+    doc = _parse(["two", "guards", "were", "killed", "and", "four", "soldiers", "injured"],
+                 [1, 3, 3, 3, 3, 6, 7, 3],
+                 ["nummod", "nsubjpass", "auxpass", "ROOT", "cc", "nummod", "nsubj", "conj"],
+                 ["NUM", "NOUN", "AUX", "VERB", "CCONJ", "NUM", "NOUN", "VERB"],
+                 ["CD", "NNS", "VBD", "VBN", "CC", "CD", "NNS", "VBN"])
+    assert is_passive(doc[7]) and [t.text for t in passive_subjects(doc[7])] == ["soldiers"]
+    # "two guards were killed and the rebels burned the depot": an active clause with its object
+    doc = _parse(["two", "guards", "were", "killed", "and", "the", "rebels", "burned", "the", "depot"],
+                 [1, 3, 3, 3, 3, 6, 7, 3, 9, 7],
+                 ["nummod", "nsubjpass", "auxpass", "ROOT", "cc", "det", "nsubj", "conj", "det", "dobj"],
+                 ["NUM", "NOUN", "AUX", "VERB", "CCONJ", "DET", "NOUN", "VERB", "DET", "NOUN"],
+                 ["CD", "NNS", "VBD", "VBN", "CC", "DT", "NNS", "VBN", "DT", "NN"])
+    assert not is_passive(doc[7]) and [t.text for t in subjects(doc[7])] == ["rebels"]

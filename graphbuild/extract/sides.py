@@ -36,7 +36,16 @@ def is_passive(verb: Token) -> bool:
         return True  # reduced relative: "the soldiers killed in the attack"
     if verb.tag_ == "VBN" and verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
         return is_passive(verb.head)  # "were killed and wounded"
-    return False
+    return gapped_passive(verb)
+
+
+def gapped_passive(verb: Token) -> bool:
+    """ "two guards were killed, and 12 soldiers injured": a participle with a subject of its own and no
+    auxiliary or object in a conjunct clause is a passive whose "were" the writer left out; its subject is
+    the harmed, never who harmed."""
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "nsubj" and c.pos_ != "NUM" for c in verb.children) and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children)
 
 
 def agents(verb: Token) -> list[Token]:
@@ -95,7 +104,7 @@ def words_actor(tok: Token) -> bool:
 
 
 def passive_subjects(verb: Token, depth: int = 0) -> list[Token]:
-    own = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+    own = [c for c in verb.children if c.dep_ in PASS_SUBJ or c.dep_ == "nsubj" and gapped_passive(verb)]
     if own or depth > 3:
         return own
     if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM") and (
