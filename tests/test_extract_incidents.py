@@ -23,7 +23,7 @@ def test_the_main_attacker_of_an_article_fills_the_attacks_told_without_one():
 def test_no_main_attacker_when_none_carries_out_more_than_a_third():
     third = Actor("x-police", "the police", "police", mention="the police", resolved=False)
     ms = [attack(0, GROUP, "a bus"), attack(1, ARMY, "a camp"), attack(2, third, "a shop"),
-          attack(6, None, "two farmers")]
+          attack(9, None, "two farmers")]  # (far from the attacks before it: none of them is lent)
     assert resolve_incidents(ms)[-1].actor is None
 
 
@@ -92,3 +92,26 @@ def test_a_word_for_the_kind_of_attacker_far_from_any_statement_stays():
     ms = [_statement(0, men), attack(0, ARMY, "a camp"), attack(1, police, "a shop"),
           Mention(9, kind.event, weak_actor=True)]  # three attackers, none the article's main one
     assert resolve_incidents(ms)[-1].actor.id == terrorist.id
+
+
+def test_an_attack_told_after_its_attacker_in_an_article_of_several_takes_the_nearest_one_before_it():
+    # "the River Front raided a farm ... the army shelled a camp ... the police raided a shop ... two
+    # farmers were killed": no main attacker; the nearest non-state attacker before the harm is lent
+    police = Actor("x-police", "the police", "police", mention="the police", resolved=False)
+    ms = [attack(0, GROUP, "a farm"), attack(1, ARMY, "a camp"), attack(2, police, "a shop"),
+          attack(3, None, "two farmers")]
+    assert resolve_incidents(ms)[-1].actor.id == GROUP.id
+
+
+def test_a_state_force_far_back_or_fighters_as_victims_take_no_attacker_from_before():
+    police = Actor("x-police", "the police", "police", mention="the police", resolved=False)
+    fighters = Actor("x-fighters", "two fighters", "armed_group", mention="two fighters", resolved=False)
+    ms = [attack(0, GROUP, "a farm"), attack(1, ARMY, "a camp"), attack(2, police, "a shop"),
+          attack(9, None, "two farmers"),                                     # seven sentences on
+          Mention(3, Event("d", "sentence 3", (0, 4), None, fighters, "hit", "hit", "ASSAULT"))]
+    out = resolve_incidents(ms)
+    assert [e.actor for e in out[3:]] == [None, None]
+    state = Actor("x-state", "Ruritania", "state", mention="Ruritania", resolved=False)
+    only_states = [attack(0, ARMY, "a camp"), attack(1, police, "a shop"), attack(2, state, "a bus"),
+                   attack(3, None, "two farmers")]
+    assert resolve_incidents(only_states)[-1].actor is None  # states' forces lend no attacker this way

@@ -15,7 +15,10 @@ unattributed mentions their perpetrator:
   several lends the main one (more than a third of its attributed attacks) to the attacks told without one;
 - an article whose attacks name no attacker at all but that names one armed group elsewhere
   (perpetrators.py: "a bomb wrecked the depot ... the River Front has fought the government since 1990")
-  lends that group, never to its own fighters as victims.
+  lends that group, never to its own fighters as victims;
+- otherwise an attack told without an attacker takes the nearest armed group, person or unnamed attacker of
+  an attack told in the sentences before it (not a state's forces: their reprisals and other wars), never
+  for an armed group's fighters as victims.
 
 An attack with no target is no event of its own: it is kept only as such a statement and never output.
 """
@@ -29,7 +32,8 @@ from ..records import HAPPENED, Actor, Event
 from .lexicon import FIGHT_MODE
 
 NEAR = 2       # sentences between an attack and a statement of its perpetrator
-ANAPHORA = 6   # sentences back to the antecedent of "the raid"
+ANAPHORA = 6   # sentences back to the antecedent of "the raid", and to the attacker told before the harm
+LENDERS = ("armed_group", "unknown", "person")  # attackers lent to the harm told after them, not states' forces
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ def resolve_incidents(mentions: list[Mention], named: Actor | None = None) -> li
                 ms[i] = _fill(m, only, 0.2)
             elif named is not None and not anyone and e.target.kind != "armed_group":  # not to its own fighters
                 ms[i] = _fill(m, named, 0.3)
+            elif e.target.kind != "armed_group" and (j := _previous_attacker(ms, i)) is not None:
+                ms[i] = _fill(m, ms[j], 0.3)  # an armed group's fighters are hit by the other side
     return [m.event for m in ms if not (m.event.event_type == "ASSAULT" and m.event.target is None)]
 
 
@@ -109,6 +115,21 @@ def _weakly_attributed(m: Mention) -> bool:
 def _is_statement(m: Mention) -> bool:
     e = m.event
     return e.event_type == "ASSAULT" and e.actor is not None and e.target is None and m.statement
+
+
+def _previous_attacker(ms: list[Mention], i: int) -> int | None:
+    """The nearest attack before mention ``i`` whose attacker is named and not a state's forces: wire copy
+    tells who carried out the attack, then the harm ("guerrillas raided the town ... two farmers were
+    killed"), while states and their forces are named for reprisals, denials and other wars."""
+    n = ms[i].n
+    for j in range(i - 1, -1, -1):
+        m = ms[j]
+        if n - m.n > ANAPHORA:
+            break
+        if _attack(m.event) and m.event.actor is not None and m.event.modality in HAPPENED and \
+                not m.weak_actor and m.event.actor.kind in LENDERS:
+            return j
+    return None
 
 
 def _antecedent(ms: list[Mention], i: int) -> int | None:
