@@ -70,3 +70,25 @@ def test_a_participle_whose_were_the_writer_left_out_is_a_passive():
                  ["NUM", "NOUN", "AUX", "VERB", "CCONJ", "DET", "NOUN", "VERB", "DET", "NOUN"],
                  ["CD", "NNS", "VBD", "VBN", "CC", "DT", "NNS", "VBN", "DT", "NN"])
     assert not is_passive(doc[7]) and [t.text for t in subjects(doc[7])] == ["rebels"]
+
+
+def test_unnamed_attackers_are_named_by_what_they_look_like(extract):
+    cases = [
+        ("Six farmers were killed by men wearing army uniforms.", "men wearing army uniforms"),
+        ("The mayor was shot by two youths riding a motorcycle.", "two youths riding a motorcycle"),
+    ]
+    for text, expected in cases:
+        found = {e.actor.mention for e in extract(text) if e.event_type == "ASSAULT" and e.actor}
+        assert expected in found, (text, found)
+
+
+def test_a_named_attacker_keeps_its_name_without_what_it_does():
+    from graphbuild.extract.attribution import described
+
+    # "the River Front, carrying rifles": the participle says what a named side did, it is not its name
+    doc = _parse(["the", "Front", "carrying", "rifles"], [1, 1, 1, 2], ["det", "ROOT", "acl", "dobj"],
+                 ["DET", "PROPN", "VERB", "NOUN"], ["DT", "NNP", "VBG", "NNS"])
+    assert described(doc[0:2], doc[1]).text == "the Front"
+    doc = _parse(["the", "men", "carrying", "rifles"], [1, 1, 1, 2], ["det", "ROOT", "acl", "dobj"],
+                 ["DET", "NOUN", "VERB", "NOUN"], ["DT", "NNS", "VBG", "NNS"])
+    assert described(doc[0:2], doc[1]).text == "the men carrying rifles"

@@ -17,7 +17,7 @@ from ..records import Actor, Document, Event
 from ..text import normalize, plural
 from .aliases import known_as
 from .arrests import is_arrest
-from .attribution import kind_of_people
+from .attribution import described, kind_of_people
 from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
@@ -245,7 +245,7 @@ class _Extractor:
         ("two of its commanders" -> "two of the Northern Brigade's commanders")."""
         if arg.text is not None:
             return clean_mention(arg.text)
-        span = np_span(arg.tok)
+        span = described(np_span(arg.tok), arg.tok)  # "men wearing army uniforms" (attribution.py)
         parts = []
         replaced: set[int] = set()
         for t in span:
