@@ -16,8 +16,8 @@ unattributed mentions their perpetrator:
 - an article whose attacks name no attacker at all but that names one armed group elsewhere
   (perpetrators.py: "a bomb wrecked the depot ... the River Front has fought the government since 1990")
   lends that group, never to its own fighters as victims;
-- otherwise an attack told without an attacker takes the nearest armed group, person or unnamed attacker of
-  an attack told in the sentences before it (not a state's forces: their reprisals and other wars), never
+- otherwise an attack told without an attacker takes the nearest armed group or unnamed attacker of an
+  attack told in the sentences before it (not a state's forces: their reprisals and other wars), never
   for an armed group's fighters as victims.
 
 An attack with no target is no event of its own: it is kept only as such a statement and never output.
@@ -33,7 +33,7 @@ from .lexicon import FIGHT_MODE
 
 NEAR = 2       # sentences between an attack and a statement of its perpetrator
 ANAPHORA = 6   # sentences back to the antecedent of "the raid", and to the attacker told before the harm
-LENDERS = ("armed_group", "unknown", "person")  # attackers lent to the harm told after them, not states' forces
+LENDERS = ("armed_group", "unknown")  # "gunmen", "two men": lent to the harm told after them
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,8 @@ def _is_statement(m: Mention) -> bool:
 
 
 def _previous_attacker(ms: list[Mention], i: int) -> int | None:
-    """The nearest attack before mention ``i`` whose attacker is named and not a state's forces: wire copy
+    """The nearest attack before mention ``i`` by an armed group or unnamed attackers, not a state's forces nor
+    a person (a speaker, an official): wire copy
     tells who carried out the attack, then the harm ("guerrillas raided the town ... two farmers were
     killed"), while states and their forces are named for reprisals, denials and other wars."""
     n = ms[i].n
