@@ -119,9 +119,9 @@ def _is_statement(m: Mention) -> bool:
 
 def _previous_attacker(ms: list[Mention], i: int) -> int | None:
     """The nearest attack before mention ``i`` by an armed group or unnamed attackers, not a state's forces nor
-    a person (a speaker, an official): wire copy
-    tells who carried out the attack, then the harm ("guerrillas raided the town ... two farmers were
-    killed"), while states and their forces are named for reprisals, denials and other wars."""
+    a person (a speaker, an official): wire copy tells who carried out the attack, then the harm ("guerrillas
+    raided the town ... two farmers were killed"), while states and their forces are named for reprisals,
+    denials and other wars."""
     n = ms[i].n
     for j in range(i - 1, -1, -1):
         m = ms[j]
