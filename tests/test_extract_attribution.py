@@ -92,3 +92,15 @@ def test_a_named_attacker_keeps_its_name_without_what_it_does():
     doc = _parse(["the", "men", "carrying", "rifles"], [1, 1, 1, 2], ["det", "ROOT", "acl", "dobj"],
                  ["DET", "NOUN", "VERB", "NOUN"], ["DT", "NNS", "VBG", "NNS"])
     assert described(doc[0:2], doc[1]).text == "the men carrying rifles"
+
+
+def test_who_claims_responsibility_for_an_attack_told_as_a_gerund_is_its_claimed_actor(extract):
+    cases = [
+        ("The River Front claimed responsibility for killing the mayor of the town.", "The River Front"),
+        ("The River Front, which claimed responsibility for kidnapping two engineers, freed a nurse.",
+         "The River Front"),
+    ]
+    for text, expected in cases:
+        found = [(e.actor and e.actor.mention.split(" (")[-1].rstrip(")"), e.modality) for e in extract(text)
+                 if e.event_type == "ASSAULT"]
+        assert (expected, "claimed") in found, (text, found)

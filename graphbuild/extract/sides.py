@@ -29,6 +29,9 @@ class Frame:
     anaphoric: bool = False  # the event is told as "the raid" of an earlier sentence ("the blast hurt two")
 
 
+CLAIM_NOUNS = frozenset({"responsibility", "credit"})  # "claimed responsibility for", "took credit for"
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "agent") for c in verb.children):
         return True  # a by-agent is the parser's own word for a passive, whatever tag it gave the verb
@@ -81,6 +84,8 @@ def subjects(verb: Token, depth: int = 0, words: Words | None = None) -> list[To
             if is_passive(head) and verb.dep_ != "conj":
                 return agents(head)
             return subjects(head, depth + 1, words)
+        if verb.dep_ == "pcomp" and head.head.lemma_.lower() in CLAIM_NOUNS and head.head.dep_ == "dobj":
+            return subjects(head.head.head, depth + 1, words)  # "claimed responsibility for killing the mayor"
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             gov = head.head
             accused = objects(gov) or ([c for c in gov.children if c.dep_ in PASS_SUBJ])
