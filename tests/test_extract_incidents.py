@@ -115,3 +115,13 @@ def test_a_state_force_far_back_or_fighters_as_victims_take_no_attacker_from_bef
     only_states = [attack(0, ARMY, "a camp"), attack(1, police, "a shop"), attack(2, state, "a bus"),
                    attack(3, None, "two farmers")]
     assert resolve_incidents(only_states)[-1].actor is None  # states' forces lend no attacker this way
+
+
+def test_of_two_attackers_named_as_often_the_armed_group_is_the_article_s_not_the_police():
+    # "the police shot a suspect ... the River Front bombed a bank ... two clerks were killed": a tie; the
+    # police are named for what they did about it, the group for the attack the story is about
+    police = Actor("x-police", "the police", "police", mention="the police", resolved=False)
+    ms = [attack(0, police, "a suspect"), attack(1, GROUP, "a bank"), attack(9, None, "two clerks")]
+    assert resolve_incidents(ms)[-1].actor.id == GROUP.id
+    ms = [attack(0, ARMY, "a camp"), attack(1, police, "a suspect"), attack(9, None, "two clerks")]
+    assert resolve_incidents(ms)[-1].actor.id == ARMY.id  # states' forces only: the first named, as before

@@ -187,13 +187,17 @@ def _only_attacker(ms: list[Mention]) -> Mention | None:
 
 def _main_attacker(pool: list[Mention]) -> Mention | None:
     """The attacker an article is about when it names several: the one that carries out more than a third of
-    the article's attacks with an attacker, and the most of them (on a tie the first named: wire copy names
-    the perpetrator of its story first, then the army's reprisals). Victims and places are never it."""
+    the article's attacks with an attacker, and the most of them (on a tie the first armed group or unnamed
+    attackers, else the first named: wire copy names the perpetrator of its story first, then the army's
+    reprisals, and the police it names first are often those who answered the attack). Victims and places
+    are never it."""
     if not pool:
         return None
     uses = Counter(m.event.actor.id for m in pool)
     n = max(uses.values())
-    top = next(m.event.actor.id for m in pool if uses[m.event.actor.id] == n)  # a tie: the one the lead names
+    tied = [m for m in pool if uses[m.event.actor.id] == n]
+    # a tie: the one the lead names, an armed group or unnamed attackers before a state's forces (reprisals)
+    top = next((m.event.actor.id for m in tied if m.event.actor.kind in LENDERS), tied[0].event.actor.id)
     actor = next(m.event.actor for m in pool if m.event.actor.id == top)
     if actor.kind in ("civilians", "facility") or n * 3 <= len(pool):
         return None
