@@ -170,7 +170,8 @@ class _Extractor:
             group = [objs[0], *objs[0].conjuncts] if objs else []
             if len(group) > 1 and all(self.onto.state_of(c.text) for c in group):
                 head = self.doc[np_span(tok).start:tok.i + 1].text
-                return [Arg(tok, f"{head} of {c.text}") for c in sorted(group, key=lambda t: t.i)]
+                joint = self.doc[np_span(tok).start:max(np_span(c).end for c in group)].text
+                return [Arg(tok, f"{head} of {c.text}", joint=joint) for c in sorted(group, key=lambda t: t.i)]
         group_noun = tok.lemma_.lower() in self.words.group_nouns or tok.lemma_.lower() in self.words.lex.sector_nouns
         for m in tok.lefts:
             group = [m, *m.conjuncts]
@@ -178,7 +179,7 @@ class _Extractor:
             if m.dep_ in ("amod", "compound", "nmod") and len(group) > 1 and (
                     all(self.onto.state_of(c.text) for c in group) or group_noun):
                 rest = " ".join(t.text for t in tok.lefts if t.i > max(c.i for c in group))
-                return [Arg(tok, " ".join(x for x in (c.text, rest, tok.text) if x))
+                return [Arg(tok, " ".join(x for x in (c.text, rest, tok.text) if x), joint=np_span(tok).text)
                         for c in sorted(group, key=lambda t: t.i)]
         return [arg]
 
@@ -402,7 +403,8 @@ class _Extractor:
         if etype == "THREATEN" and modality == "asserted":
             modality = "threatened"
         actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
-        target_objs = [t for t in (self._actor(x) for x in targets) if t is not None] or [None]
+        target_args = [(x, t) for x in targets if (t := self._actor(x)) is not None]
+        target_objs = [t for _x, t in target_args] or [None]
         if frame.etype == "ASSAULT" and is_series(frame.trigger):
             # "a wave of attacks on banks by the cartel": no one incident, but who attacks in this article
             target_objs = [None]  # (a statement of its perpetrator only, never output: incidents.py)
@@ -426,9 +428,12 @@ class _Extractor:
         weak = {a.tok.i for a in actors if a.tok.i in frame.modifiers and a.tok.pos_ != "PROPN"
                 and a.tok.ent_type_ not in ("ORG", "NORP", "GPE", "PERSON")}
         pairs = [(x, a, t) for x, a in actor_objs for t in target_objs]
+        joint_of = {id(t): x for x, t in target_args}
+        mutual = False  # one event per pair of coordinated sides, each side in its own words
         if target_objs == [None] and len(actor_objs) >= 2 and self._mutual(frame):
             # "France, Qatar and Egypt met", "herder and farmer militias clashed": one event per pair
             pairs = [(x, a, b) for i, (x, a) in enumerate(actor_objs) for _y, b in actor_objs[i + 1:]]
+            mutual = True
         for x, a, t in pairs:
             if a is None and t is None:
                 continue
@@ -438,7 +443,11 @@ class _Extractor:
                 continue  # "the rebels fought on": whom they fought is not told
             if is_unreal_and_anonymous(a, modality):
                 continue  # "nobody would be safe if a guard were shot": no one did anything
-            ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
+            wa, wt = (None, None) if mutual else (x, joint_of.get(id(t)))
+            if wa is not None and wt is not None and wa.joint == wt.joint:
+                wa = wt = None  # "the crossfire between the army and rebels": the pair is what the words say
+            ev = self._event(frame, sent, etype, _as_written(wa, a), _as_written(wt, t), text,
+                             modality, pres.attributed_to, place, date)
             ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
                           weak_actor=x is not None and x.tok.i in weak)
@@ -498,6 +507,15 @@ class _Extractor:
                 best = (phrase, mode)
         self._per_sentence[key] = found = best[1] if best else None
         return found
+
+
+def _as_written(arg: Arg | None, side: Actor | None) -> Actor | None:
+    """A side split from a coordination with the coordination's words as its mention ("poisoned by Putin and
+    Trump": "Putin and Trump" for Putin and for Trump); its label stays the one actor. Given only to the
+    event itself: the rules that read a side's words (combat, arrests) read the side's own."""
+    if side is None or arg is None or arg.joint is None:
+        return side
+    return replace(side, mention=clean_mention(arg.joint))
 
 
 def _partitive(tok: Token) -> Token:
