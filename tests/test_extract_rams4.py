@@ -50,6 +50,15 @@ def test_the_sides_of_a_pair_keep_their_own_words(extract, text, expected):
     assert expected in sides(extract(text))
 
 
+@pytest.mark.model
+def test_a_coordinated_side_is_still_the_article_entity(extract):
+    # "rebels" is the article's one named group, though its mention is the coordination
+    events = extract("FMLN guerrillas attacked the town of Suchitoto. Hours later, rebels and peasant militias "
+                     "attacked the army base.")
+    assert ("Farabundo Martí National Liberation Front", "rebels and peasant militias", "ASSAULT", "army base",
+            "army base") in sides(events)
+
+
 # ---------------------------------------------------------------- pronouns
 
 @pytest.mark.model

@@ -84,6 +84,7 @@ def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator
     if same or groups:
         mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same | groups),
                                              target=as_entity(m.event.target, same))) for m in mentions]
+    mentions = [replace(m, event=ext.as_written(m.event)) for m in mentions] if ext.written else mentions
     yield from resolve_incidents(mentions, named_group(doc, ontology, ext.dateline_end))
 
 
@@ -102,6 +103,8 @@ class _Extractor:
         self.dateline_date = dateline_date(document.text)
         self.published = document.published or self.dateline_date
         self._per_sentence: dict[tuple, object] = {}  # what depends on the sentence only, asked once per frame
+        # (sentence, span, "actor" | "target", the side's own mention) -> the coordination it was named in
+        self.written: dict[tuple, str] = {}
 
     def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
@@ -446,11 +449,28 @@ class _Extractor:
             wa, wt = (None, None) if mutual else (x, joint_of.get(id(t)))
             if wa is not None and wt is not None and wa.joint == wt.joint:
                 wa = wt = None  # "the crossfire between the army and rebels": the pair is what the words say
-            ev = self._event(frame, sent, etype, _as_written(wa, a), _as_written(wt, t), text,
-                             modality, pres.attributed_to, place, date)
+            ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
             ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
+            for key, arg, side in (("actor", wa, a), ("target", wt, t)):
+                if arg is not None and arg.joint is not None and side is not None:
+                    joint = clean_mention(arg.joint)  # "they (Syria and its allies)" for a pronoun
+                    self.written[ev.sentence, ev.span, key, side.mention] = joint if arg.said is None else \
+                        MENTION_FORM.format(said=arg.said, antecedent=joint)
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
                           weak_actor=x is not None and x.tok.i in weak)
+
+    def as_written(self, ev: Event) -> Event:
+        """A side split from a coordination with the coordination's words as its mention ("poisoned by Putin
+        and Trump": "Putin and Trump" for Putin and for Trump); its label stays the one actor. Given to the
+        event once it is built and its sides are the article's entities: the rules that read a side's words
+        to type the event (combat, arrests) or to find its entity ("the guerrillas") read the side's own."""
+        sides = {}
+        for key in ("actor", "target"):
+            side = getattr(ev, key)
+            joint = side is not None and self.written.get((ev.sentence, ev.span, key, side.mention))
+            if joint:
+                sides[key] = replace(side, mention=joint)
+        return replace(ev, **sides) if sides else ev
 
     def _mutual(self, frame: Frame) -> bool:
         """An event its sides do to each other: a meeting, talks, a clash."""
@@ -507,15 +527,6 @@ class _Extractor:
                 best = (phrase, mode)
         self._per_sentence[key] = found = best[1] if best else None
         return found
-
-
-def _as_written(arg: Arg | None, side: Actor | None) -> Actor | None:
-    """A side split from a coordination with the coordination's words as its mention ("poisoned by Putin and
-    Trump": "Putin and Trump" for Putin and for Trump); its label stays the one actor. Given only to the
-    event itself: the rules that read a side's words (combat, arrests) read the side's own."""
-    if side is None or arg is None or arg.joint is None:
-        return side
-    return replace(side, mention=clean_mention(arg.joint))
 
 
 def _partitive(tok: Token) -> Token:
