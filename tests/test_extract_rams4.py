@@ -95,3 +95,22 @@ def test_a_title_before_a_surname_is_not_a_second_person():
                  ["nsubj", "ROOT", "compound", "dobj", "punct", "compound", "nsubj", "ROOT", "punct"],
                  [True, False, False, False, False, True, False, False, False], [(2, 4), (5, 7)])
     assert person_names(doc, 0, ["ms"]) == {"ruiz": "Ana Ruiz"}
+
+
+# ---------------------------------------------------------------- who operates a machine of war
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    ("Coalition warplanes bombed a market in Saada.", ("coalition", "market")),
+    ("Saudi-led coalition jets bombed the port.", ("saudi led coalition", "port")),
+    ("Army helicopters fired on the protesters.", ("army", "protesters")),
+])
+def test_the_operator_a_modifier_names_is_the_actor(extract, text, expected):
+    assert {(norm(e.actor.mention), norm(e.target.mention)) for e in extract(text) if e.actor and e.target} \
+        == {expected}
+
+
+@pytest.mark.model
+def test_a_kind_of_machine_names_no_operator(extract):
+    events = extract("Fighter jets bombed the port.")
+    assert [e.actor for e in events] == [None]

@@ -36,6 +36,7 @@ from .non_events import (
 )
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .operators import operator
 from .perpetrators import is_means, named_group
 from .setting import (
     dateline_date,
@@ -387,7 +388,8 @@ class _Extractor:
             return
         if frame.etype in VIOLENT and is_characterisation(frame.trigger):
             return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
-        actors = [a for a in self._resolve_args(frame.actors)
+        actors = [(operator(a, self.words) or a) if self._hardware(a) else a for a in self._resolve_args(frame.actors)]
+        actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
                   and not (frame.etype in VIOLENT and is_means(a.tok, self.words))]
         targets = [t for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})
