@@ -114,3 +114,21 @@ def test_the_operator_a_modifier_names_is_the_actor(extract, text, expected):
 def test_a_kind_of_machine_names_no_operator(extract):
     events = extract("Fighter jets bombed the port.")
     assert [e.actor for e in events] == [None]
+
+
+# ---------------------------------------------------------------- "this town" after its name
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    ("The family fled Mosul when the militants invaded that city in 2014.", ("Mosul", "that city mosul")),
+    ("The rebels held Timbuktu. Troops shelled that town for a week.", ("Timbuktu", "that town timbuktu")),
+])
+def test_a_demonstrative_land_is_the_place_named_before(extract, text, expected):
+    assert expected in {(e.target.label, norm(e.target.mention)) for e in extract(text) if e.target}
+
+
+@pytest.mark.model
+def test_the_town_stays_as_written(extract):
+    # "the town" may be any town of the article: only "this" or "that" points back to a name
+    events = extract("The rebels held Timbuktu. Troops shelled the town for a week.")
+    assert {norm(e.target.mention) for e in events if e.target} == {"town"}

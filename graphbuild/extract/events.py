@@ -21,6 +21,7 @@ from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
 from .coreference import Coref
+from .demonstratives import named_land
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
@@ -395,8 +396,9 @@ class _Extractor:
         actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
                   and not (frame.etype in VIOLENT and is_means(a.tok, self.words))]
-        targets = [t for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})
-                   if self._usable(t) and self._can_be_target(t, frame.trigger)]
+        targets = [named_land(t, frame.trigger, self.words) or t  # "invaded this borderland" (demonstratives.py)
+                   for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})]
+        targets = [t for t in targets if self._usable(t) and self._can_be_target(t, frame.trigger)]
         if targets and all(is_tally(t.tok, sent) for t in targets):
             return  # "9,000 civilians have died in the conflict since 2011": many incidents, not one
         if not actors and not targets:
