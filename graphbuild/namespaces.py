@@ -84,6 +84,11 @@ class CEKG(DefinedNamespace):
     formationNoun: URIRef
     haltVerb: URIRef
     warNoun: URIRef
+    wagingVerb: URIRef
+    wreckingVerb: URIRef
+    civilWord: URIRef
+    civilHardwareNoun: URIRef
+    seriesNoun: URIRef
     suspectVerb: URIRef
     arrestNoun: URIRef
     perpetratorNoun: URIRef
