@@ -61,3 +61,12 @@ def test_the_moved_word_lists_are_read_from_the_bundled_ontology(ontology):
     assert {"wage", "launch"} <= lex.waging_verbs and {"destroy", "torch"} <= lex.wrecking_verbs
     assert {"private", "fuel"} <= lex.civil_words and lex.civil_hardware_nouns == {"ship", "ships"}
     assert {"wave", "possibility"} <= lex.series_nouns and "number" not in lex.series_nouns
+
+
+@pytest.mark.parametrize("text,target", [
+    ("An airstrike hit a missile launcher in the desert.", ("missile launcher", "military")),
+    ("The army seized a launcher.", ("launcher", "military")),
+])
+def test_a_launcher_is_a_machine_of_war_not_a_facility(extract, ontology, text, target):
+    assert "launcher" not in ontology.lexicon.facility_nouns
+    assert target in {(e.target.label, e.target.kind) for e in extract(text) if e.target}
