@@ -42,11 +42,22 @@ def is_polar_question(sent: Span) -> bool:
         i += 1
     rest = toks[i:]
     comma = next((k for k, t in enumerate(rest[:4]) if t.text == ","), None)
+    if comma is None:  # a longer vocative ("Mr. Prime Minister Ruiz, did ..."), which the parser may take for
+        comma = _vocative_end(rest)  # the subject
     if comma is not None:  # "Minister, would ..."
         rest = rest[comma + 1:]
     first = next((t for t in rest if not t.is_punct), None)
     return first is not None and first.tag_ in ("MD", "VBZ", "VBP", "VBD") and first.pos_ in ("AUX", "VERB") \
         and first.dep_ in ("aux", "auxpass", "ROOT")
+
+
+def _vocative_end(toks: list[Token]) -> int | None:
+    """The comma that ends a vocative of up to eight words, a name with its titles ("Mr. Prime Minister
+    Ruiz, ..."): only nouns, names and their modifiers before it, no verb."""
+    comma = next((k for k, t in enumerate(toks[:9]) if t.text == ","), None)
+    if comma is None or not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "INTJ") for t in toks[:comma]):
+        return None
+    return comma
 
 
 def is_recollection(sent: Span) -> bool:

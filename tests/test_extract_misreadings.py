@@ -1,0 +1,42 @@
+"""Small mis-readings of the pinned model's parses, each a rule with sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _readings(events):
+    return {(e.event_type, e.actor and e.actor.label, e.target and e.target.label) for e in events}
+
+
+def test_a_vocative_of_many_words_before_a_question_is_no_subject():
+    from graphbuild.extract.non_events import is_polar_question
+
+    # "Mr. Prime Minister Ruiz, did the army shell the village?": the parser makes "Ruiz" a subject of "shell"
+    words = ["Mr.", "Prime", "Minister", "Ruiz", ",", "did", "the", "army", "shell", "the", "village", "?"]
+    doc = Doc(VOCAB, words=words, heads=[3, 3, 3, 8, 3, 8, 7, 8, 8, 10, 8, 8],
+              deps=["compound", "compound", "compound", "nsubj", "punct", "aux", "det", "nsubj", "ROOT", "det",
+                    "dobj", "punct"],
+              pos=["PROPN", "PROPN", "PROPN", "PROPN", "PUNCT", "AUX", "DET", "NOUN", "VERB", "DET", "NOUN",
+                   "PUNCT"],
+              tags=["NNP", "NNP", "NNP", "NNP", ",", "VBD", "DT", "NN", "VB", "DT", "NN", "."])
+    assert is_polar_question(doc[:])
+    # a clause before the comma is no vocative: "The army shelled it, did it?" is asked of what was told
+    told = Doc(VOCAB, words=["Rebels", "shelled", "the", "town", "of", "Beni", ",", "did", "they", "?"],
+               heads=[1, 7, 3, 1, 3, 4, 7, 7, 7, 7],
+               deps=["nsubj", "ccomp", "det", "dobj", "prep", "pobj", "punct", "ROOT", "nsubj", "punct"],
+               pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "AUX", "PRON", "PUNCT"],
+               tags=["NNS", "VBD", "DT", "NN", "IN", "NNP", ",", "VBD", "PRP", "."])
+    assert not is_polar_question(told[:])
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Prime Minister Ruiz, did the army shell the village?",
+    "Defence Minister Ana Ruiz, will your troops attack the rebels?",
+])
+def test_a_question_put_to_someone_by_name_reports_no_event(extract, text):
+    assert extract(text) == []
