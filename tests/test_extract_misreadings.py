@@ -40,3 +40,21 @@ def test_a_vocative_of_many_words_before_a_question_is_no_subject():
 ])
 def test_a_question_put_to_someone_by_name_reports_no_event(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Russian and Syrian government planes struck the town of Ariha.", {"Russian Armed Forces", "Syrian military"}),
+    ("Russian planes bombed the market.", {"Russian Armed Forces"}),
+])
+def test_a_countrys_planes_are_its_military(extract, text, actors):
+    assert {e.actor.label for e in extract(text) if e.actor} == actors
+
+
+def test_planes_are_no_machine_of_war_unless_their_words_say_so(ontology):
+    from graphbuild.extract.combat import is_war_machine
+    from graphbuild.extract.lexicon import words_of
+    from graphbuild.records import Actor
+
+    words = words_of(ontology)
+    assert not is_war_machine(Actor(id="x", label="x", mention="two planes"), words)
+    assert is_war_machine(Actor(id="x", label="x", mention="two warplanes"), words)

@@ -59,7 +59,7 @@ def test_a_word_a_user_ontology_adds_changes_the_reading(extract, extract_with_u
 def test_the_moved_word_lists_are_read_from_the_bundled_ontology(ontology):
     lex = ontology.lexicon
     assert {"wage", "launch"} <= lex.waging_verbs and {"destroy", "torch"} <= lex.wrecking_verbs
-    assert {"private", "fuel"} <= lex.civil_words and lex.civil_hardware_nouns == {"ship", "ships"}
+    assert {"private", "fuel"} <= lex.civil_words and {"ship", "planes"} <= lex.civil_hardware_nouns
     assert {"wave", "possibility"} <= lex.series_nouns and "number" not in lex.series_nouns
 
 
