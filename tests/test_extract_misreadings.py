@@ -58,3 +58,12 @@ def test_planes_are_no_machine_of_war_unless_their_words_say_so(ontology):
     words = words_of(ontology)
     assert not is_war_machine(Actor(id="x", label="x", mention="two planes"), words)
     assert is_war_machine(Actor(id="x", label="x", mention="two warplanes"), words)
+
+
+@pytest.mark.parametrize("text,reading", [
+    ("US sanctions hit the bank.", ("SANCTION", "United States", "bank")),
+    ("Fresh US sanctions struck the refinery.", ("SANCTION", "United States", "refinery")),
+])
+def test_sanctions_that_hit_someone_are_a_sanction_not_an_attack(extract, text, reading):
+    events = extract(text)
+    assert reading in _readings(events) and all(e.event_type != "ASSAULT" for e in events)
