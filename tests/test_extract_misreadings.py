@@ -67,3 +67,13 @@ def test_planes_are_no_machine_of_war_unless_their_words_say_so(ontology):
 def test_sanctions_that_hit_someone_are_a_sanction_not_an_attack(extract, text, reading):
     events = extract(text)
     assert reading in _readings(events) and all(e.event_type != "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize("text,reading", [
+    ("The police blamed the attack on the bank on the River Front.", ("ASSAULT", "River Front", "bank")),
+    ("Officials blamed the raid on the checkpoint on the Ardent Brigade.",
+     ("ASSAULT", "Ardent Brigade", "checkpoint")),
+])
+def test_whom_an_attack_is_blamed_on_is_its_alleged_actor_not_a_target(extract, text, reading):
+    events = extract(text)
+    assert _readings(events) == {reading} and all(e.modality == "alleged" for e in events)
