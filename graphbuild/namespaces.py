@@ -89,6 +89,7 @@ class CEKG(DefinedNamespace):
     civilWord: URIRef
     civilHardwareNoun: URIRef
     seriesNoun: URIRef
+    receivingVerb: URIRef
     suspectVerb: URIRef
     arrestNoun: URIRef
     perpetratorNoun: URIRef

@@ -1,6 +1,6 @@
 """Word lists of the extraction rules are the ontology's vocabulary: a user's ``--ontology`` file that adds a
 word changes the reading (cekg:wagingVerb, cekg:wreckingVerb, cekg:civilWord, cekg:civilHardwareNoun,
-cekg:seriesNoun). Sentences of our own, against the pinned model."""
+cekg:seriesNoun, cekg:receivingVerb). Sentences of our own, against the pinned model."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ plover:ASSAULT cekg:wagingVerb "prosecute" .
 plover:FIGHT cekg:wreckingVerb "hammer" .
 cekg:Military cekg:civilWord "rescue" ; cekg:civilHardwareNoun "aircraft" .
 cekg:Event cekg:seriesNoun "flurry" .
+plover:THREATEN cekg:receivingVerb "endure" .
 """
 
 
@@ -49,6 +50,8 @@ def _readings(events):
      {("ASSAULT", "rebels", "two aircraft")}),
     # a series noun: a flurry of attacks is a campaign, no incident
     ("The militia took part in a flurry of attacks on checkpoints.", {("ASSAULT", None, "checkpoints")}, set()),
+    # a receiving verb: whoever endures threats is their target
+    ("The judge endured death threats from the cartel.", set(), {("THREATEN", "cartel", "judge")}),
 ])
 def test_a_word_a_user_ontology_adds_changes_the_reading(extract, extract_with_user_words, text, bundled,
                                                          with_user_words):
