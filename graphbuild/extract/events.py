@@ -415,7 +415,7 @@ class _Extractor:
         actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
         target_args = [(x, t) for x in targets if (t := self._actor(x)) is not None]
         target_objs = [t for _x, t in target_args] or [None]
-        if frame.etype == "ASSAULT" and is_series(frame.trigger):
+        if frame.etype == "ASSAULT" and is_series(frame.trigger, self.words):
             # "a wave of attacks on banks by the cartel": no one incident, but who attacks in this article
             target_objs = [None]  # (a statement of its perpetrator only, never output: incidents.py)
         if etype == "ASSAULT" and is_combat(frame.trigger, sent, [a for _x, a in actor_objs], target_objs,
