@@ -84,6 +84,12 @@ class CEKG(DefinedNamespace):
     formationNoun: URIRef
     haltVerb: URIRef
     warNoun: URIRef
+    wagingVerb: URIRef
+    wreckingVerb: URIRef
+    civilWord: URIRef
+    civilHardwareNoun: URIRef
+    seriesNoun: URIRef
+    receivingVerb: URIRef
     suspectVerb: URIRef
     arrestNoun: URIRef
     perpetratorNoun: URIRef

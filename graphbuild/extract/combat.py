@@ -18,7 +18,8 @@ ASSAULT frames; the rules here recode, narrowly, the ones that report combat:
 - a machine of war hit by an armed group or by no one named ("the rebels downed two helicopters", "a
   gunship was hit by ground fire"), not one told as someone's own ("a private plane"), nor seized
   ("captured two drones"), nor wrecked where it stands ("destroyed three helicopters on the ground": an
-  attack on the base); a state's forces hitting one stay as told ("the navy sank two carriers");
+  attack on the base, ``cekg:wreckingVerb``); a state's forces hitting one stay as told ("the navy sank two
+  carriers");
 - an attack on a fighting formation, by an armed side or by no one named ("the rebels attacked army
   positions", "troops assaulted the guerrilla columns", "an attack on military positions"): a force in the
   field is fought, not assaulted. With no one named, "troops" and "forces" are left out: the usual
@@ -75,7 +76,7 @@ def is_combat(trigger: Token, sent: Span, actors: list[Actor | None], targets: l
         return True
     if all(a.kind == "armed_group" for a in given) and all(is_war_machine(t, words) for t in hit) \
             and not _one_sided(trigger, words) and trigger.lemma_.lower() not in words.lex.suspect_verbs \
-            and trigger.lemma_.lower() not in _WRECKING:
+            and trigger.lemma_.lower() not in words.lex.wrecking_verbs:
         return True
     return all(is_combatant(t, words) for t in hit) and (
         any(is_fight_word(t, words) for t in sent if t.i != trigger.i) or _formation_fought(sent, trigger, words))
@@ -159,8 +160,9 @@ def is_fighter(side: Actor, words: Words) -> bool:
 def is_war_machine(side: Actor, words: Words) -> bool:
     """A machine of war of a state's forces ("two helicopters", "an air force gunship", "34 tanks"): the
     lexicon's ``cekg:hardwareNoun``; one told as someone's own or as a civilian's ("a private plane", "fuel
-    tanks") is no war machine, nor is a ship unless the words say it is a warship: merchant shipping is the
-    usual target of attacks at sea ("targeting ships linked to Israel").
+    tanks": ``cekg:civilWord``) is no war machine, nor is a ship unless the words say it is a warship
+    (``cekg:civilHardwareNoun``): merchant shipping is the usual target of attacks at sea ("targeting ships linked to
+    Israel").
 
     >>> from graphbuild.cache import load_ontology
     >>> from graphbuild.extract.lexicon import words_of
@@ -171,15 +173,9 @@ def is_war_machine(side: Actor, words: Words) -> bool:
     """
     text = side.mention.lower()
     head = _head_word(text)
-    return head in words.hardware and head not in _VESSELS and not any(w in _CIVIL for w in text.split())
-
-
-_CIVIL = ("private", "civilian", "commercial", "passenger", "cargo", "merchant", "fishing", "ambulance", "fuel",
-          "oil", "gas", "water", "storage")
-_VESSELS = ("ship", "ships")
-# machines wrecked where they stand ("destroyed three helicopters on the ground") tell of an attack on the place
-# that holds them, a base or an airport, not of a fight with them
-_WRECKING = ("destroy", "burn", "torch", "blow", "sabotage", "detonate")
+    lex = words.lex
+    return head in words.hardware and head not in lex.civil_hardware_nouns and \
+        not any(w in lex.civil_words for w in text.split())
 
 
 def is_formation(side: Actor, words: Words, strict: bool = False) -> bool:

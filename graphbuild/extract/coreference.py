@@ -66,6 +66,8 @@ class Coref:
             return None
         if w.is_event_noun(t) or w.is_instrument(t):
             return None
+        if t.dep_ == "advcl" or any(c.dep_ == "mark" for c in t.children):
+            return None  # a clause with no verb, "If elected president, she ...": a condition, not someone
         head = t.head
         if t.dep_ in ("dobj", "dative") and w.reporting(head):
             return None  # the listener: "told the BBC"
@@ -160,7 +162,17 @@ class Coref:
                 subj = [c for c in prev if c.subject]
                 pick = (subj or prev)[0]
                 return self._as_args(pick.tok, plural=low in PLURAL)
+        if low in PERSON:
+            return self._only_person(tok)
         return []
+
+    def _only_person(self, tok: Token) -> list[Arg]:
+        """ "If elected, she will ... Clinton can be stopped": "he" or "she" with no one before it is the one
+        person the article names, when it names only one (by surname), later in the text."""
+        persons = [c for c in self.cands if c.person and c.tok.i not in self._exclude]
+        if len({c.tok.lower_ for c in persons}) != 1 or persons[0].tok.i < tok.i:
+            return []
+        return self._as_args(persons[0].tok)
 
     def _description(self, tok: Token) -> list[Arg]:
         lemma = tok.lemma_.lower()

@@ -66,7 +66,7 @@ def person_names(doc: Doc, after: int = 0, titles: Iterable[str] = ()) -> dict[s
     titles = {t.lower() for t in titles}
     names += _titled_names(doc, after, titles)
     for name in names:
-        while len(name) > 2 and name[0].lower_.rstrip(".") in titles:
+        while len(name) > 1 and name[0].lower_.rstrip(".") in titles:
             name = name[1:]  # "Minister Ana Ruiz": the title is not the name
         text = " ".join(t.text for t in name)
         found[name[-1].lower_].add(text)

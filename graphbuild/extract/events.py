@@ -22,6 +22,7 @@ from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
 from .coreference import Coref
+from .demonstratives import named_land
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
@@ -37,6 +38,7 @@ from .non_events import (
 )
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .operators import operator
 from .perpetrators import is_means, named_group
 from .setting import (
     dateline_date,
@@ -85,6 +87,7 @@ def extract_events(doc: Doc, document: Document, ontology: Ontology) -> Iterator
     if same or groups:
         mentions = [replace(m, event=replace(m.event, actor=as_entity(m.event.actor, same | groups),
                                              target=as_entity(m.event.target, same))) for m in mentions]
+    mentions = [replace(m, event=ext.as_written(m.event)) for m in mentions] if ext.written else mentions
     yield from resolve_incidents(mentions, named_group(doc, ontology, ext.dateline_end))
 
 
@@ -103,6 +106,8 @@ class _Extractor:
         self.dateline_date = dateline_date(document.text)
         self.published = document.published or self.dateline_date
         self._per_sentence: dict[tuple, object] = {}  # what depends on the sentence only, asked once per frame
+        # (sentence, span, "actor" | "target", the side's own mention) -> the coordination it was named in
+        self.written: dict[tuple, str] = {}
 
     def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
@@ -172,7 +177,8 @@ class _Extractor:
             group = [objs[0], *objs[0].conjuncts] if objs else []
             if len(group) > 1 and all(self.onto.state_of(c.text) for c in group):
                 head = self.doc[np_span(tok).start:tok.i + 1].text
-                return [Arg(tok, f"{head} of {c.text}") for c in sorted(group, key=lambda t: t.i)]
+                joint = self.doc[np_span(tok).start:max(np_span(c).end for c in group)].text
+                return [Arg(tok, f"{head} of {c.text}", joint=joint) for c in sorted(group, key=lambda t: t.i)]
         group_noun = tok.lemma_.lower() in self.words.group_nouns or tok.lemma_.lower() in self.words.lex.sector_nouns
         for m in tok.lefts:
             group = [m, *m.conjuncts]
@@ -180,7 +186,7 @@ class _Extractor:
             if m.dep_ in ("amod", "compound", "nmod") and len(group) > 1 and (
                     all(self.onto.state_of(c.text) for c in group) or group_noun):
                 rest = " ".join(t.text for t in tok.lefts if t.i > max(c.i for c in group))
-                return [Arg(tok, " ".join(x for x in (c.text, rest, tok.text) if x))
+                return [Arg(tok, " ".join(x for x in (c.text, rest, tok.text) if x), joint=np_span(tok).text)
                         for c in sorted(group, key=lambda t: t.i)]
         return [arg]
 
@@ -388,11 +394,13 @@ class _Extractor:
             return
         if frame.etype in VIOLENT and is_characterisation(frame.trigger):
             return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
-        actors = [a for a in self._resolve_args(frame.actors)
+        actors = [(operator(a, self.words) or a) if self._hardware(a) else a for a in self._resolve_args(frame.actors)]
+        actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
                   and not (frame.etype in VIOLENT and is_means(a.tok, self.words))]
-        targets = [t for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})
-                   if self._usable(t) and self._can_be_target(t, frame.trigger)]
+        targets = [named_land(t, frame.trigger, self.words) or t  # "invaded this borderland" (demonstratives.py)
+                   for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})]
+        targets = [t for t in targets if self._usable(t) and self._can_be_target(t, frame.trigger)]
         if targets and all(is_tally(t.tok, sent) for t in targets):
             return  # "9,000 civilians have died in the conflict since 2011": many incidents, not one
         if not actors and not targets:
@@ -407,8 +415,9 @@ class _Extractor:
         if etype == "THREATEN" and modality == "asserted":
             modality = "threatened"
         actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
-        target_objs = [t for t in (self._actor(x) for x in targets) if t is not None] or [None]
-        if frame.etype == "ASSAULT" and is_series(frame.trigger):
+        target_args = [(x, t) for x in targets if (t := self._actor(x)) is not None]
+        target_objs = [t for _x, t in target_args] or [None]
+        if frame.etype == "ASSAULT" and is_series(frame.trigger, self.words):
             # "a wave of attacks on banks by the cartel": no one incident, but who attacks in this article
             target_objs = [None]  # (a statement of its perpetrator only, never output: incidents.py)
         if etype == "ASSAULT" and is_combat(frame.trigger, sent, [a for _x, a in actor_objs], target_objs,
@@ -433,9 +442,12 @@ class _Extractor:
         actor_objs = [(x, kind_of_people(a, self.words, self.onto) if x is not None and x.tok.i in weak else a)
                       for x, a in actor_objs]  # "terrorist" of "a terrorist attack": terrorists (attribution.py)
         pairs = [(x, a, t) for x, a in actor_objs for t in target_objs]
+        joint_of = {id(t): x for x, t in target_args}
+        mutual = False  # one event per pair of coordinated sides, each side in its own words
         if target_objs == [None] and len(actor_objs) >= 2 and self._mutual(frame):
             # "France, Qatar and Egypt met", "herder and farmer militias clashed": one event per pair
             pairs = [(x, a, b) for i, (x, a) in enumerate(actor_objs) for _y, b in actor_objs[i + 1:]]
+            mutual = True
         for x, a, t in pairs:
             if a is None and t is None:
                 continue
@@ -445,10 +457,31 @@ class _Extractor:
                 continue  # "the rebels fought on": whom they fought is not told
             if is_unreal_and_anonymous(a, modality):
                 continue  # "nobody would be safe if a guard were shot": no one did anything
+            wa, wt = (None, None) if mutual else (x, joint_of.get(id(t)))
+            if wa is not None and wt is not None and wa.joint == wt.joint:
+                wa = wt = None  # "the crossfire between the army and rebels": the pair is what the words say
             ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
             ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
+            for key, arg, side in (("actor", wa, a), ("target", wt, t)):
+                if arg is not None and arg.joint is not None and side is not None:
+                    joint = clean_mention(arg.joint)  # "they (Syria and its allies)" for a pronoun
+                    self.written[ev.sentence, ev.span, key, side.mention] = joint if arg.said is None else \
+                        MENTION_FORM.format(said=arg.said, antecedent=joint)
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
                           weak_actor=x is not None and x.tok.i in weak)
+
+    def as_written(self, ev: Event) -> Event:
+        """A side split from a coordination with the coordination's words as its mention ("poisoned by Putin
+        and Trump": "Putin and Trump" for Putin and for Trump); its label stays the one actor. Given to the
+        event once it is built and its sides are the article's entities: the rules that read a side's words
+        to type the event (combat, arrests) or to find its entity ("the guerrillas") read the side's own."""
+        sides = {}
+        for key in ("actor", "target"):
+            side = getattr(ev, key)
+            joint = side is not None and self.written.get((ev.sentence, ev.span, key, side.mention))
+            if joint:
+                sides[key] = replace(side, mention=joint)
+        return replace(ev, **sides) if sides else ev
 
     def _mutual(self, frame: Frame) -> bool:
         """An event its sides do to each other: a meeting, talks, a clash."""

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from .lexicon import Words
+
 TALLY_MIN = 100  # victims: fewer are one incident's toll, not a tally
 # a period, not a moment: "over the last decade", "to date", "in total", "in May", "in 2015" (and "since 2011",
 # below)
@@ -40,11 +42,22 @@ def is_polar_question(sent: Span) -> bool:
         i += 1
     rest = toks[i:]
     comma = next((k for k, t in enumerate(rest[:4]) if t.text == ","), None)
+    if comma is None:  # a longer vocative ("Mr. Prime Minister Ruiz, did ..."), which the parser may take for
+        comma = _vocative_end(rest)  # the subject
     if comma is not None:  # "Minister, would ..."
         rest = rest[comma + 1:]
     first = next((t for t in rest if not t.is_punct), None)
     return first is not None and first.tag_ in ("MD", "VBZ", "VBP", "VBD") and first.pos_ in ("AUX", "VERB") \
         and first.dep_ in ("aux", "auxpass", "ROOT")
+
+
+def _vocative_end(toks: list[Token]) -> int | None:
+    """The comma that ends a vocative of up to eight words, a name with its titles ("Mr. Prime Minister
+    Ruiz, ..."): only nouns, names and their modifiers before it, no verb."""
+    comma = next((k for k, t in enumerate(toks[:9]) if t.text == ","), None)
+    if comma is None or not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "INTJ") for t in toks[:comma]):
+        return None
+    return comma
 
 
 def is_recollection(sent: Span) -> bool:
@@ -78,19 +91,17 @@ def is_characterisation(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def is_series(trigger: Token) -> bool:
+def is_series(trigger: Token, words: Words) -> bool:
     """An event noun in the plural told as a campaign, not as incidents: the noun of a series or of its mere
     possibility ("a wave of attacks", "a long history of kidnappings", "the possibility of attacks"). "Two
     bomb attacks on the bank", "the attacks on five offices", "a number of strikes", even "the 44 attacks on
     the pipeline this year" tell of incidents and are kept, as are attacks someone halts ("suspended its
-    raids on the checkpoints": who halts them made them, noun_events.py)."""
+    raids on the checkpoints": who halts them made them, noun_events.py). The nouns of a series are the
+    ontology's ``cekg:seriesNoun``."""
     if trigger.tag_ != "NNS" or trigger.pos_ != "NOUN":
         return False
     head = trigger.head
-    return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SERIES_NOUNS
-
-
-_SERIES_NOUNS = {"series", "wave", "spate", "string", "history", "campaign", "possibility"}
+    return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.lex.series_nouns
 
 
 def is_unreal_and_anonymous(actor: object | None, modality: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .blame import blamed_on_noun
 from .coordination import agents_under_patient, counted_event_type
 from .lexicon import ENT_ACTOR, INDEFINITE, Words
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
@@ -37,6 +38,8 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
         return
     frame = Frame(noun, etype, text=_noun_phrase_text(noun))
     targets = prep_objects(noun, ("on", "against", "targeting", "upon"), words, places=True)
+    if blamed := blamed_on_noun(noun, words):  # "blamed the attack on the bank on X": X is no target (blame.py)
+        targets = [t for t in targets if t not in blamed]
     targets += [t for t in prep_objects(noun, ("at", "toward", "towards"), words) if words.is_actor_word(t)]
     if not targets and (noun.lemma_.lower().endswith(DEVERBAL) or etype == "COERCE"):  # "the arrest of X"
         targets = [t for t in prep_objects(noun, ("of",), words, places=True)
@@ -225,7 +228,7 @@ def _governing(noun: Token, words: Words) -> tuple[str, list[Token]] | None:
             cue = words.token_cue(head)
             if cue == "alleged" and rel in ("nsubjpass", "dobj"):
                 found = prep_objects(head, ("on", "to"), words, places=True) or (
-                    _blamed_on(node, words) if node is noun else [])
+                    _blamed_on(node, words) + blamed_on_noun(node, words) if node is noun else [])
                 if found:
                     return "alleged", found
             if cue == "alleged" and rel in ("pobj", "prep", "pcomp"):

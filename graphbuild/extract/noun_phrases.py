@@ -26,6 +26,7 @@ class Arg:
     text: str | None = None
     said: str | None = None  # the pronoun or description the sentence uses for this antecedent ("they")
     sector: str | None = None  # the institution a country word stands for ("US airstrike": its military)
+    joint: str | None = None  # the coordination this side was split from, as written ("Putin and Trump")
 
     @property
     def mention(self) -> str:
@@ -142,7 +143,9 @@ def conjuncts(tok: Token) -> list[Token]:
 
 def split_sides(toks: list[Token]) -> list[Arg]:
     """Every conjunct of every head as its own side; a bare later conjunct takes the first conjunct's
-    modifiers ("Danish soldiers, diplomats and contractors" -> "Danish diplomats", "Danish contractors")."""
+    modifiers ("Danish soldiers, diplomats and contractors" -> "Danish diplomats", "Danish contractors").
+    Each side split from a coordination keeps the coordination as written (``joint``): the sentence names
+    them together ("poisoned by Putin and Trump"), and so does the evidence of each."""
     out: list[Arg] = []
     seen: set[int] = set()
     for t in toks:
@@ -154,11 +157,13 @@ def split_sides(toks: list[Token]) -> list[Arg]:
         lead = _hyphen_coordination(t)
         if lead is not None:
             first, rest = lead
-            out.append(Arg(first, first.text))
-            out.append(Arg(t, rest))
+            joint = np_span(t).text
+            out.append(Arg(first, first.text, joint=joint))
+            out.append(Arg(t, rest, joint=joint))
             seen.add(t.i)
         group = conjuncts(t)
         first = group[0]
+        joint = coordination_text(group)
         shared = [c for c in first.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")]
         for c in group:
             if c.i in seen:
@@ -167,10 +172,19 @@ def split_sides(toks: list[Token]) -> list[Arg]:
             if c.i != first.i and shared and c.pos_ == "NOUN" and not any(
                     x.dep_ in NP_KEEP - {"punct"} for x in c.lefts):
                 prefix = " ".join(x.text for x in shared)
-                out.append(Arg(c, f"{prefix} {np_span(c).text}"))
+                out.append(Arg(c, f"{prefix} {np_span(c).text}", joint=joint))
             else:
-                out.append(Arg(c))
+                out.append(Arg(c, joint=joint))
     return out
+
+
+def coordination_text(group: list[Token]) -> str | None:
+    """The words of coordinated heads as written, from the first conjunct's phrase to the last's ("Iraq,
+    Libya, and Syria"); None for a single head."""
+    if len(group) < 2:
+        return None
+    doc = group[0].doc
+    return doc[np_span(group[0]).start:np_span(group[-1]).end].text
 
 
 def _elided_head(first: Token) -> list[Arg]:
@@ -187,7 +201,9 @@ def _elided_head(first: Token) -> list[Arg]:
     if plural.pos_ != "NOUN" or plural.tag_ != "NNS" or len(mods) != 1 or mods[0].dep_ != "compound" or \
             mods[0].tag_ != "NN" or list(mods[0].children):
         return []
-    return [Arg(plural, f"{first.text} {plural.text}"), Arg(plural, f"{mods[0].text} {plural.text}")]
+    joint = first.doc[first.i:plural.i + 1].text
+    return [Arg(plural, f"{first.text} {plural.text}", joint=joint),
+            Arg(plural, f"{mods[0].text} {plural.text}", joint=joint)]
 
 
 def _hyphen_coordination(head: Token) -> tuple[Token, str] | None:

@@ -15,15 +15,15 @@ from .sides import is_passive, passive_subjects, prep_objects, subjects
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-RECEIVING = ("receive", "get", "face")  # verbs whose subject a threat is aimed at
 OATH_NOUNS = ("oath", "statement", "statements", "testimony", "affidavit", "declaration")
 
 
 def received_threat(noun: Token, words: Words) -> tuple[list[Token], list[Token]] | None:
     """(actor heads, target heads) of a threat its target receives ("X received threats from Y",
-    "X has been facing a threat from Y"), or None when the noun is not the object of such a verb."""
+    "X has been facing a threat from Y"), or None when the noun is not the object of such a verb (the
+    ontology's ``cekg:receivingVerb``)."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIVING:
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in words.lex.receiving_verbs:
         return None
     targets = passive_subjects(verb) if is_passive(verb) else subjects(verb, words=words)
     actors = [a for h in (noun, verb) for a in prep_objects(h, ("from", "by"), words, places=True)

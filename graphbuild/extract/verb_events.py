@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .aliases import is_naming
 from .coordination import participle_clause_head, shared_objects
 from .lexicon import REFLEXIVE, Words
+from .measures import sanction_subjects
 from .misread import is_event_gerund
 from .noun_events import halts_violence, modifier_sides, noun_actors
 from .noun_phrases import modifier_actors, split_sides
@@ -54,6 +55,8 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
         actor_heads, frame.modality = held, "alleged"  # "a man suspected of shooting the mayor"
     if actor_heads and all(words.is_fight(a) for a in actor_heads):
         return  # "died in clashes with the militia": a casualty of the fight, which is the event
+    if etype == "ASSAULT" and not passive and sanction_subjects(actor_heads, words):
+        etype = frame.etype = "SANCTION"  # "US sanctions hit the bank": aimed at the bank, no attack (measures.py)
     # instruments and event nouns are not sides
     actors: list[Token] = []
     named: list[Token] = []  # actor words inside an event noun: "a French-Malian air raid"

@@ -2,9 +2,10 @@
 launched a war in Darfur" (PLOVER ASSAULT, the one who wages it the actor, the one it is waged on the target).
 
 A war noun (the ontology's ``cekg:warNoun``) is an event only when the sentence says who wages it and on whom
-by name: its on- or against-phrase, or that of the verb of waging it is the object of ("waged war on X", where
-the parser hangs "on X" on the verb), or the land a verb of waging brings it to ("launched a war in Darfur"),
-with the subject of that verb, the possessor or a modifier naming who wages it. A war with no directed side
+by name: its on- or against-phrase, or that of the verb of waging (``cekg:wagingVerb``) it is the object of
+("waged war on X", where the parser hangs "on X" on the verb), or the land a verb of waging brings it to
+("launched a war in Darfur"), with the subject of that verb, the possessor or a modifier naming who wages it.
+A war with no directed side
 ("the civil war", "the war in Yemen" told alone, "a war between two clans"), on an abstraction or people in
 general ("the war on drugs", "a war against the workers"), waged by no one named ("the war against the
 cartels"), declared ("declared war on the state": a statement, not yet violence) or told as what a group
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
     from .lexicon import Words
 
 DIRECTED = ("on", "against", "upon")
-WAGING = ("wage", "launch", "start", "begin", "unleash", "open", "escalate", "continue", "intensify",
-          "carry", "conduct", "lead", "fight", "pursue", "resume", "step")  # verbs whose subject wages the war
 
 
 def war_frames(noun: Token, words: Words) -> Iterator[Frame]:
@@ -37,7 +36,7 @@ def war_frames(noun: Token, words: Words) -> Iterator[Frame]:
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" else None
     if verb is not None and verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG", "VBZ", "VBP"):
         return  # "an organisation waging a war against the state", "a group that wages war on": what it is
-    waging = verb is not None and (verb.lemma_.lower() in WAGING or words.light(verb))
+    waging = verb is not None and (verb.lemma_.lower() in words.lex.waging_verbs or words.light(verb))
     targets = prep_objects(noun, DIRECTED, words, places=True)
     if not targets and waging:
         targets = prep_objects(verb, DIRECTED, words, places=True)

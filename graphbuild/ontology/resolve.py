@@ -97,6 +97,8 @@ def _facility(onto: Ontology, key: str, mention: str):
     if not iso or not rest:
         return None
     noun = " ".join(rest)
+    if _machines_of_war(onto, rest):
+        return None  # "Russian planes": a country's machines of war are its military (cekg:hardwareNoun, _sector)
     fac = next((f for f in (noun, rest[-1], noun.rstrip("s")) if f in onto.lexicon.facility_nouns), None)
     if not fac:
         return None
@@ -125,7 +127,16 @@ def _sector(onto: Ontology, key: str, mention: str):
         phrase = " ".join(rest[-n:])
         if phrase in lex:
             return onto.derived(iso, lex[phrase])
+    if _machines_of_war(onto, rest):
+        return onto.derived(iso, "Military")  # "Russian and Syrian government planes": the air forces
     return None
+
+
+def _machines_of_war(onto: Ontology, rest: list[str]) -> bool:
+    """ "planes", "government planes" after a country word: a machine of war (cekg:hardwareNoun), told at most
+    with the sector it serves, stands for the country's military."""
+    lex = onto.lexicon
+    return bool(rest) and rest[-1] in lex.hardware_nouns and all(w in lex.sector_nouns for w in rest[:-1])
 
 
 def _sponsored(onto: Ontology, sponsor: str) -> ActorInfo:
