@@ -17,6 +17,7 @@ from ..records import Actor, Document, Event
 from ..text import normalize
 from .aliases import known_as
 from .arrests import is_arrest
+from .background import is_people_in_general
 from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
@@ -390,6 +391,8 @@ class _Extractor:
                    if self._usable(t) and self._can_be_target(t, frame.trigger)]
         if targets and all(is_tally(t.tok, sent) for t in targets):
             return  # "9,000 civilians have died in the conflict since 2011": many incidents, not one
+        if frame.etype in VIOLENT and targets and all(is_people_in_general(t.tok) for t in targets):
+            return  # "the army bombs the civilian population": a charge, no incident (background.py)
         if not actors and not targets:
             return
         pres = presentation(frame.trigger, sent, self.words)
