@@ -25,11 +25,12 @@ _SINGLING_WORDS = frozenset({"this", "that", "these", "those", "some", "several"
 
 
 def is_people_in_general(tok: Token) -> bool:
-    """A target head that names a population as a whole ("the civilian population", "people", "the
-    salvadoran people", "defenseless civilians"): a population noun whose only dependents are "the" and
-    adjectives, and one of them at least. A count, a name, a possessor, a demonstrative or a clause single some of them out ("two
-    civilians", "the San Pedro people", "the people wounded in the blast", "these people"), as does a
-    parser's number tag on the noun itself.
+    """A target head that names a population as a whole ("the civilian population", "the salvadoran
+    people", "defenseless civilians"): a population noun whose only dependents are "the" and adjectives,
+    one of them at least. A bare plural may be the people of an incident ("starving people until they
+    flee"). A count or a quantifier, a name, a possessor, a demonstrative or a clause single some of them
+    out ("two civilians", "several people", "the San Pedro people", "the people wounded in the blast",
+    "these people").
 
     >>> import spacy
     >>> from spacy.tokens import Doc

@@ -37,6 +37,7 @@ from .non_events import (
 )
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .operations import is_operation
 from .perpetrators import is_means, named_group
 from .setting import (
     dateline_date,
@@ -414,6 +415,8 @@ class _Extractor:
             etype = "FIGHT"  # combat between armed sides, PLOVER's FIGHT (combat.py)
         elif etype == "ASSAULT" and is_arrest(frame.trigger, [a for _x, a in actor_objs], target_objs, self.words):
             etype = "COERCE"  # "the police captured the gunman": an arrest (arrests.py)
+        elif etype == "ASSAULT" and is_operation(frame.trigger, [a for _x, a in actor_objs], target_objs, self.words):
+            etype = "FIGHT"  # an occupation, prisoners taken, an offensive on armed foes (operations.py)
         # the sides' own words are not the place; "the town of Rafah" still gives Rafah
         exclude = {i for a in actors + targets if a.tok.sent == sent for i in range(np_span(a.tok).start, a.tok.i + 1)}
         place = sentence_place(sent, self.onto, exclude, near=self.dateline)
