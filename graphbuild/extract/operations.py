@@ -36,7 +36,8 @@ def is_operation(trigger: Token, actors: list[Actor | None], targets: list[Actor
     lemma = trigger.lemma_.lower()
     hit = [t for t in targets if t is not None]
     if trigger.pos_ == "VERB" and lemma in OCCUPATION_VERBS:
-        return True
+        # with no place named it stays a statement of who attacks in the article (incidents.py)
+        return bool(hit)
     if trigger.pos_ == "VERB" and lemma in CAPTURE_VERBS:
         given = [a for a in actors if a is not None]
         return bool(hit) and not any(a.kind in ("military", "police", "government", "state") for a in given) \
