@@ -37,3 +37,18 @@ def test_the_same_words_against_civilians_stay_attacks(extract, text):
 
 def test_hardware_captured_stays_as_told(extract):
     assert "FIGHT" not in _types(extract, "Militants captured two drones over the valley.")
+
+
+TOLLS = [  # combatants hit, no one named, in a sentence of an operation: the toll of the fighting
+    "Forty rebels have been killed since the start of the army's offensive.",
+    "One guerrilla was killed and three soldiers were wounded in the action.",
+]
+
+
+@pytest.mark.parametrize("text", TOLLS, ids=[t[:40] for t in TOLLS])
+def test_the_toll_of_an_operation_is_no_assault(extract, text):
+    assert "ASSAULT" not in _types(extract, text)
+
+
+def test_a_toll_with_its_attacker_named_stays_as_told(extract):
+    assert "ASSAULT" in _types(extract, "Militants killed five soldiers during the operation in the valley.")
