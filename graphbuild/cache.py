@@ -55,8 +55,9 @@ def _version(dist: str) -> str:
         return "-"
 
 
-def key(files: Iterable[str | Path] = (), packages: Iterable[str] = ()) -> str:
-    """A hash of the content of ``files``, the versions of ``packages``, Python's version and graphbuild's code.
+def key(files: Iterable[str | Path] = (), packages: Iterable[str] = (), code: bool = True) -> str:
+    """A hash of the content of ``files``, the versions of ``packages``, Python's version and graphbuild's code
+    (``code=False`` for what graphbuild's code does not shape, such as another package's model).
 
     >>> key(packages=["rdflib"]) == key(packages=["rdflib"])
     True
@@ -64,7 +65,7 @@ def key(files: Iterable[str | Path] = (), packages: Iterable[str] = ()) -> str:
     False
     """
     h = hashlib.sha256()
-    h.update(f"{sys.version_info[:2]} {_code_hash()}".encode())
+    h.update(f"{sys.version_info[:2]} {_code_hash() if code else ''}".encode())
     for f in files:
         data = Path(f).read_bytes()
         h.update(f"\0file {Path(f).resolve()} {len(data)}\0".encode() + data)
@@ -117,17 +118,19 @@ def cached_file(name: str, digest: str, suffix: str, write: Callable[[Path], Non
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        _prune(folder, f"{name}-*{suffix}", path)
+        _prune(folder, name, path)
     except OSError:
         return None
     return path
 
 
-def _prune(folder: Path, pattern: str, keep: Path) -> None:
-    kept = sorted(folder.glob(pattern), key=_used, reverse=True)
+def _prune(folder: Path, name: str, keep: Path) -> None:
+    """Keep the :data:`KEEP` most recently used files of ``name``, of any suffix (a kind of file an older
+    graphbuild wrote, such as a pickled gazetteer, goes when the new kind is written)."""
+    kept = sorted((p for p in folder.glob(f"{name}-*") if p.name[len(name) + 1:].split(".")[0].isalnum()),
+                  key=lambda p: (p == keep, _used(p)), reverse=True)
     for old in kept[KEEP:]:
-        if old != keep:
-            old.unlink(missing_ok=True)
+        old.unlink(missing_ok=True)
 
 
 def _used(path: Path) -> float:
@@ -155,7 +158,7 @@ def _store(folder: Path, name: str, path: Path, value: object) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-        _prune(folder, f"{name}-*.pickle", path)
+        _prune(folder, name, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass  # a read-only home or an object pickle cannot take: the run goes on uncached
 

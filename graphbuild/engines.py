@@ -13,6 +13,7 @@ flight at a time, so memory stays flat whatever the corpus.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -235,6 +236,10 @@ class Processes:
         shared = self.method == "fork" and self.loaded is not None and self.loader not in _loaded
         if shared:  # set before the pool forks its workers (all at once, at the first batch), which inherit it
             _loaded[self.loader] = self.loaded
+        if self.method == "fork":
+            # what the workers inherit is left out of the collector's rounds, in which each would otherwise walk
+            # (and so copy, page by page) the whole pipeline it shares with the others
+            gc.freeze()
         pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context(self.method),
                                    initializer=_start, initargs=(self.loader,))
         try:
@@ -245,6 +250,8 @@ class Processes:
             raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+            if self.method == "fork":
+                gc.unfreeze()
             if shared:
                 del _loaded[self.loader]
 

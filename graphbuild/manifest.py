@@ -1,6 +1,8 @@
 """What a build holds, for ``build --append``: ``documents.jsonl`` (each document's metadata and the sha256 of
-its text) and ``affiliations.jsonl`` (the affiliations read from text), beside ``events.jsonl``. Together they
-let a later build add documents and merge again as one build over all of them would.
+its text), ``affiliations.jsonl`` (the affiliations read from text) and ``build.json`` (the settings that shape
+its events: ``--base``, the spaCy pipeline, the user's ``--ontology`` files), beside ``events.jsonl``. Together
+they let a later build add documents and merge again as one build over all of them would; an append with other
+settings is refused, since its events would not be those of one build.
 
 >>> digest("Gunmen attacked a checkpoint.") == digest("Gunmen attacked a checkpoint."), len(digest(""))
 (True, 64)
@@ -13,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .documents import json_lines, parse_date
@@ -24,11 +26,50 @@ from .records import Actor, Affiliation, Document, Event
 
 DOCUMENTS = "documents.jsonl"
 AFFILIATIONS = "affiliations.jsonl"
+SETTINGS = "build.json"
 
 
 def digest(text: str) -> str:
     """The sha256 of a document's text: the same id with another text is another version of the document."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a build's events depend on besides its documents: its IRI base, its spaCy pipeline (name and
+    version) and the sha256 of its user ontology files (in the order given; the bundled ontology goes with
+    graphbuild's version)."""
+
+    base: str
+    model: str
+    ontology: str
+
+    @classmethod
+    def of(cls, base: str, model: str, ontology_files: Iterable[str | Path] = ()) -> Settings:
+        """The settings of a build with these options.
+
+        >>> Settings.of("http://x/", "en_core_web_sm 3.8.0").ontology == hashlib.sha256().hexdigest()
+        True
+        """
+        h = hashlib.sha256()
+        for f in ontology_files:
+            h.update(Path(f).read_bytes())
+        return cls(base, model, h.hexdigest())
+
+    def differences(self, other: Settings) -> list[str]:
+        """What ``other`` sets otherwise, as the options that say it.
+
+        >>> Settings("http://a/", "m 1", "x").differences(Settings("http://b/", "m 1", "y"))
+        ['--base http://a/ (now http://b/)', 'other --ontology files']
+        """
+        out = []
+        if self.base != other.base:
+            out.append(f"--base {self.base} (now {other.base})")
+        if self.model != other.model:
+            out.append(f"--model {self.model} (now {other.model})")
+        if self.ontology != other.ontology:
+            out.append("other --ontology files")
+        return out
 
 
 @dataclass(frozen=True)
@@ -41,6 +82,16 @@ class Previous:
     affiliations: tuple[Affiliation, ...] = ()
     events_file: Path | None = None
     dropped: frozenset[str] = frozenset()
+    settings: Settings | None = None  # None: an empty folder, or a build older than build.json
+
+    def check(self, settings: Settings, folder: Path) -> None:
+        """Refuse to add to a build made with other settings: its events would not be one build's."""
+        if self.settings is None:
+            return
+        differences = self.settings.differences(settings)
+        if differences:
+            raise InputError(f"was built with {'; '.join(differences)}: add to it with the same settings, or "
+                             "rebuild it with --force", path=folder)
 
     def has(self, doc: Document) -> bool:
         """The same document (id and text) is in the earlier build."""
@@ -63,7 +114,10 @@ class Previous:
 
 
 def write_manifest(folder: Path, documents: Mapping[str, Document], hashes: Mapping[str, str],
-                   affiliations: Iterable[Affiliation]) -> None:
+                   affiliations: Iterable[Affiliation], settings: Settings | None = None) -> None:
+    if settings is not None:
+        with atomic_write(folder / SETTINGS) as fh:
+            fh.write(json.dumps(asdict(settings), indent=1) + "\n")
     with atomic_write(folder / DOCUMENTS) as fh:
         for doc_id in sorted(documents):
             fh.write(json.dumps(_document_record(documents[doc_id], hashes[doc_id]), ensure_ascii=False) + "\n")
@@ -108,7 +162,19 @@ def read_previous(folder: Path) -> Previous:
                 except (KeyError, TypeError, AttributeError, ValueError, InputError) as e:
                     raise InputError(f"not a valid affiliation record ({type(e).__name__}: {e})", path=path,
                                      line=n) from None
-    return Previous(documents, hashes, tuple(affiliations), folder / "events.jsonl")
+    return Previous(documents, hashes, tuple(affiliations), folder / "events.jsonl", settings=_settings(folder))
+
+
+def _settings(folder: Path) -> Settings | None:
+    path = folder / SETTINGS
+    if not path.is_file():
+        return None
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8"))
+        return Settings(str(obj["base"]), str(obj["model"]), str(obj["ontology"]))
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise InputError(f"not a valid settings file ({type(e).__name__}: {e}); rebuild it with --force",
+                         path=path) from None
 
 
 def _document_record(doc: Document, sha256: str) -> dict:

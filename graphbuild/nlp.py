@@ -30,6 +30,13 @@ def default_model() -> str | None:
     return None
 
 
+def pipeline_name(nlp: Language) -> str:
+    """The pipeline's package name and version, as its meta gives them ("en_core_web_sm 3.8.0"): the same
+    pipeline installed under another package name has the same."""
+    meta = getattr(nlp, "meta", None) or {}
+    return f"{meta.get('lang', getattr(nlp, 'lang', '?'))}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+
 def load_pipeline(model: str | None = None, ontology: Ontology | None = None) -> Language:
     """Load ``model`` (a package name or a path; default :func:`default_model`) and add the ontology's
     entity ruler. Raises :class:`ModelError` with the install command when the pipeline is missing."""

@@ -22,9 +22,9 @@ from .export.files import atomic_dir
 from .export.rdf import convert, triples, write_ntriples
 from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of
-from .manifest import Previous, digest, read_previous, write_manifest
+from .manifest import Previous, Settings, digest, read_previous, write_manifest
 from .namespaces import DEFAULT_BASE
-from .nlp import CHUNK_SIZE, load_pipeline, split_text
+from .nlp import CHUNK_SIZE, load_pipeline, pipeline_name, split_text
 from .ontology import Ontology
 from .records import Affiliation, Document, Event
 from .spill import Merged, Spill
@@ -306,6 +306,8 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
     previous = read_previous(out) if append else Previous({}, {})
     ontology = load_ontology(ontology_files)
     nlp = load_pipeline(model, ontology)
+    settings = Settings.of(base, pipeline_name(nlp), ontology_files)
+    previous.check(settings, out)
     if isinstance(workers_engine, Processes) and workers_engine.method == "fork":
         # forked workers get the pipeline as loaded here, its extractor indexes built once for all of them
         _warm_up(nlp, ontology)
@@ -347,7 +349,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, model: str | None = 
             write_outputs(merged, {name: tmp / name for name in OUTPUTS}, ontology, documents, affiliations,
                           base=base,
                           title=f"graphbuild: {len(documents)} article{'' if len(documents) == 1 else 's'}")
-            write_manifest(tmp, documents, hashes, affiliations)
+            write_manifest(tmp, documents, hashes, affiliations, settings)
             counts = (len(merged), merged.mention_count, merged.actors)
     except _Unchanged as unchanged:
         return BuildResult(out=out, documents=unchanged.kept, merged=_Saved(out / "events.jsonl"),

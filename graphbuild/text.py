@@ -48,3 +48,25 @@ def slug(text: str) -> str:
     'sanlurfa'
     """
     return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "x"
+
+
+_IRREGULAR_PLURALS = {"child": "children", "person": "people", "woman": "women", "man": "men"}
+_REGULAR_MAN = ("human", "german", "roman", "shaman", "ottoman")  # "-man" words whose plural is "-mans"
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a noun for people ("soldier" -> "soldiers"), and the few irregular ones
+    news counts of people use.
+
+    >>> [plural(w) for w in ("soldier", "policeman", "child", "deputy", "boy", "witness", "human")]
+    ['soldiers', 'policemen', 'children', 'deputies', 'boys', 'witnesses', 'humans']
+    """
+    low = noun.lower()
+    for single, many in _IRREGULAR_PLURALS.items():
+        if low == single or single == "man" and low.endswith("man") and not low.endswith(_REGULAR_MAN):
+            return noun[: len(noun) - len(single)] + many
+    if low.endswith("y") and low[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"

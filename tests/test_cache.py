@@ -110,6 +110,26 @@ def test_a_file_is_made_once_per_digest_and_kept_like_values(folder):
     assert len(list(folder.glob("table-*.db"))) == cache.KEEP and not list(folder.glob(".table-*"))
 
 
+def test_files_an_older_graphbuild_kept_under_a_name_go_when_its_new_kind_is_written(folder):
+    import os
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, d in enumerate(("o1", "o2", "o3")):  # the old kind, used longer ago than anything new
+        (folder / f"table-{d}.pickle").write_bytes(b"old")
+        os.utime(folder / f"table-{d}.pickle", (1_000_000 + n, 1_000_000 + n))
+    (folder / "table-index-o1.pickle").write_bytes(b"another name")
+    made = cache.cached_file("table", "n1", ".db", lambda p: p.write_text("table"))
+    left = sorted(p.name for p in folder.iterdir())
+    assert made.name in left and len([x for x in left if x.startswith("table-") and "index" not in x]) == cache.KEEP
+    assert "table-o1.pickle" not in left and "table-index-o1.pickle" in left
+
+
+def test_a_key_without_code_is_the_same_whatever_graphbuild_code(monkeypatch):
+    before = cache.key(packages=["rdflib"], code=False), cache.key(packages=["rdflib"])
+    monkeypatch.setattr(cache, "_code_hash", lambda: "edited")
+    assert cache.key(packages=["rdflib"], code=False) == before[0] and cache.key(packages=["rdflib"]) != before[1]
+
+
 def test_a_file_is_none_when_the_cache_is_off_or_unwritable(tmp_path, monkeypatch):
     monkeypatch.setenv("GRAPHBUILD_CACHE", "off")
     assert cache.cached_file("table", "d1", ".db", lambda p: p.write_text("x")) is None

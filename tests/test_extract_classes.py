@@ -33,6 +33,15 @@ def test_a_bare_count_takes_the_people_counted_before_it(extract):
     assert {e.target.mention.lower() for e in events} == {"four policemen", "seven policemen"}
 
 
+@pytest.mark.parametrize("text, counted, kind", [
+    ("One policeman was killed and two were wounded when rebels attacked the post.", "two policemen", "police"),
+    ("One child died and three were injured when the shell hit the school.", "three children", "civilians"),
+])
+def test_a_bare_count_after_a_count_of_one_takes_its_noun_in_the_plural(extract, text, counted, kind):
+    targets = {e.target.mention.lower(): e.target.kind for e in extract(text) if e.target}
+    assert targets.get(counted) == kind
+
+
 LIGHT_VERBS = [  # a light verb and an event noun: the noun's type, the verb's subject, the noun's partner
     ("Government forces held talks with the rebels.", ("government forces", "CONSULT", "rebels")),
     ("Protesters staged a protest outside the ministry.", ("protesters", "PROTEST", "ministry")),

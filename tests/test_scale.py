@@ -120,6 +120,21 @@ def test_an_interrupted_append_leaves_the_output_and_resumes(tmp_path, articles,
     assert _lines(out) == _lines(fast_build(articles, tmp_path / "whole") and tmp_path / "whole")
 
 
+def test_append_refuses_a_build_of_other_settings_and_leaves_it(tmp_path, articles, fast_build):
+    from graphbuild.errors import InputError
+
+    out, mine = tmp_path / "out", tmp_path / "mine.ttl"
+    fast_build(articles[:2], out)
+    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    mine.write_text("@prefix cekg: <https://example.org/cekg/> .\n")
+    with pytest.raises(InputError, match=r"--base https://graphbuild\.dev/id/ \(now http://other/\)"):
+        fast_build(articles[2:], out, append=True, base="http://other/")
+    with pytest.raises(InputError, match="other --ontology files"):
+        fast_build(articles[2:], out, append=True, ontology_files=[mine])
+    assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+    assert fast_build(articles[2:], out, append=True).documents == 4  # the same settings: added
+
+
 def test_append_refuses_a_folder_that_holds_no_build(tmp_path, articles):
     from graphbuild.cli import main
 

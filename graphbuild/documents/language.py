@@ -38,8 +38,9 @@ def _identifier():
 
     from ..cache import cached, key
 
-    # the model file is LZMA-compressed: 0.7 s to read, 0.1 s from the start-up cache (about 70 MB there)
-    return cached("langid", key(packages=["py3langid"]),
+    # the model file is LZMA-compressed: 0.7 s to read, 0.1 s from the start-up cache (about 70 MB there, one
+    # per py3langid version: graphbuild's code does not shape it)
+    return cached("langid", key(packages=["py3langid"], code=False),
                   lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Document, Event
-from ..text import normalize
+from ..text import normalize, plural
 from .aliases import known_as
 from .arrests import is_arrest
 from .background import is_people_in_general
@@ -349,10 +349,13 @@ class _Extractor:
     @staticmethod
     def _counted_people(num: Token) -> str | None:
         """The plural noun an earlier count of the sentence goes with ("five soldiers ... and five ..."): who a
-        bare count is."""
+        bare count is; after a count of one, the noun in the plural ("one soldier ... and two ...")."""
         for t in reversed(list(num.sent)[:num.i - num.sent.start]):
-            if t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children):
+            counts = [c for c in t.children if c.dep_ == "nummod"]
+            if t.tag_ == "NNS" and counts:
                 return t.text
+            if t.tag_ == "NN" and t.is_alpha and any(c.lower_ in ("one", "1") for c in counts):
+                return plural(t.text)
         return None
 
     def _full_name(self, arg: Arg, mention: str) -> str | None:
