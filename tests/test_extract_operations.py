@@ -52,8 +52,3 @@ def test_the_toll_of_an_operation_is_no_assault(extract, text):
 
 def test_a_toll_with_its_attacker_named_stays_as_told(extract):
     assert "ASSAULT" in _types(extract, "Militants killed five soldiers during the operation in the valley.")
-
-
-def test_an_invasion_of_a_country_is_a_fight_and_of_a_village_an_attack(extract):
-    assert _types(extract, "Critics recalled the disastrous invasion of Iraq by the United States.") == {"FIGHT"}
-    assert "ASSAULT" in _types(extract, "The gunmen invaded the village and killed the mayor.")

@@ -4,9 +4,6 @@ ASSAULT on people or property.
 - an occupation ("the rebels occupied the town", "guerrillas are occupying the hotel"): CAMEO 192,
   "occupy territory". Who is hurt or killed in it is told by its own verbs ("killed two guests"), which
   stay as told;
-- an invasion of a country ("the US invasion of Panama", "pushed the army to invade its neighbour"):
-  conventional force of one state on another. A village or a town invaded by armed men ("the terrorists
-  invaded the village and killed the mayor") is a raid on its people, and stays an attack;
 - prisoners taken in the field ("the rebels captured three soldiers", "we captured six prisoners of war"):
   the capture of combatants by an armed side other than the state (the state's own arrests are
   COERCE, arrests.py). Civilians captured are abducted ("captured 13 villagers"), and machines of war
@@ -33,7 +30,6 @@ if TYPE_CHECKING:
     from .lexicon import Words
 
 OCCUPATION_VERBS = ("occupy",)
-INVASION_WORDS = ("invade", "invasion")
 CAPTURE_VERBS = ("capture",)
 OFFENSIVE_NOUNS = ("offensive", "counteroffensive")
 PRISONER_NOUNS = ("prisoner", "prisoners", "pows")
@@ -49,8 +45,6 @@ def is_operation(trigger: Token, actors: list[Actor | None], targets: list[Actor
     if trigger.pos_ == "VERB" and lemma in OCCUPATION_VERBS:
         # with no place named it stays a statement of who attacks in the article (incidents.py)
         return bool(hit)
-    if lemma in INVASION_WORDS:
-        return bool(hit) and all(t.kind == "state" for t in hit)
     if trigger.pos_ == "VERB" and lemma in CAPTURE_VERBS:
         given = [a for a in actors if a is not None]
         return bool(hit) and not any(a.kind in ("military", "police", "government", "state") for a in given) \
