@@ -5,15 +5,24 @@ MUC-4, a human analyst) leaves uncoded.
   "attacks on the salvadoran people"): a whole population, with no count, no name and nothing that singles
   out some of them, is the language of a charge or a speech, not of a report of who was hit. "Six
   civilians", "the people wounded in the blast", "the villagers of Ayala" are victims of an incident, and
-  kept.
+  kept;
+- an attacker hit with no one named as hitting them ("two of the kidnappers were killed", "a third gunman
+  was wounded and fled", "the bomber was killed by his own device"): a casualty of the attack they made,
+  not its victim. With who hit them named it is kept ("the army hit three gunmen", "police shot the
+  killer dead"): that is the force of the state, an event of its own.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .combat import _head_word
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from ..records import Actor
+    from .lexicon import Words
 
 # nouns of a population as a whole; "civilians" only in the plural with nothing before it but an adjective
 POPULATION_NOUNS = frozenset({"population", "populace", "people", "peoples", "civilians", "masses", "public",
@@ -57,3 +66,31 @@ def is_people_in_general(tok: Token) -> bool:
     # aimed at civilians"); the article or an adjective makes it the population ("the people", "defenseless
     # civilians")
     return any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "amod" for c in tok.children)
+
+
+# who carries out attacks, besides the lexicon's nouns of a perpetrator ("killer", "assassin")
+ATTACKER_NOUNS = frozenset({"attacker", "assailant", "kidnapper", "abductor", "gunman", "gunmen", "hitman",
+                            "hitmen", "bomber", "raider", "terrorist", "sniper"})
+
+
+def is_attackers_casualty(actor: Actor | None, target: Actor | None, words: Words) -> bool:
+    """An attacker hit with no one named as hitting them: the head noun of the target is a noun of a
+    perpetrator ("two of the kidnappers", "a third terrorist", "his assailant").
+
+    >>> from graphbuild.cache import load_ontology
+    >>> from graphbuild.extract.lexicon import words_of
+    >>> from graphbuild.records import Actor
+    >>> words = words_of(load_ontology())
+    >>> side = lambda m: Actor(id="x", label="x", mention=m)
+    >>> is_attackers_casualty(None, side("two of the kidnappers"), words)
+    True
+    >>> is_attackers_casualty(side("the army"), side("three gunmen"), words)
+    False
+    >>> is_attackers_casualty(None, side("two guards"), words)
+    False
+    """
+    if actor is not None or target is None:
+        return False
+    head = _head_word(target.mention)
+    singular = head[:-1] if head.endswith("s") else head
+    return any(w in ATTACKER_NOUNS or w in words.lex.perpetrator_nouns for w in (head, singular))

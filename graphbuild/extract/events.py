@@ -17,7 +17,7 @@ from ..records import Actor, Document, Event
 from ..text import normalize, plural
 from .aliases import known_as
 from .arrests import is_arrest
-from .background import is_people_in_general
+from .background import is_attackers_casualty, is_people_in_general
 from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
@@ -447,6 +447,8 @@ class _Extractor:
                 continue  # "the rebels fought on": whom they fought is not told
             if is_unreal_and_anonymous(a, modality):
                 continue  # "nobody would be safe if a guard were shot": no one did anything
+            if etype in VIOLENT and is_attackers_casualty(a, t, self.words):
+                continue  # "two of the kidnappers were killed": the attack's own casualty (background.py)
             ev = self._event(frame, sent, etype, a, t, text, modality, pres.attributed_to, place, date)
             ev = replace(ev, date_source=date_source, fatalities=killed, injured=injured)
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
