@@ -18,6 +18,7 @@ from ..text import normalize, plural
 from .aliases import known_as
 from .arrests import is_arrest
 from .attribution import described, kind_of_people
+from .background import is_attackers_casualty, is_people_in_general
 from .casualties import casualties
 from .combat import is_combat
 from .coordination import counted_event_type
@@ -38,6 +39,7 @@ from .non_events import (
 )
 from .noun_events import nominal_frames
 from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .operations import is_operation
 from .operators import operator
 from .perpetrators import is_means, named_group
 from .setting import (
@@ -403,6 +405,8 @@ class _Extractor:
         targets = [t for t in targets if self._usable(t) and self._can_be_target(t, frame.trigger)]
         if targets and all(is_tally(t.tok, sent) for t in targets):
             return  # "9,000 civilians have died in the conflict since 2011": many incidents, not one
+        if frame.etype in VIOLENT and targets and all(is_people_in_general(t.tok) for t in targets):
+            return  # "the army bombs the civilian population": a charge, no incident (background.py)
         if not actors and not targets:
             return
         pres = presentation(frame.trigger, sent, self.words)
@@ -425,6 +429,8 @@ class _Extractor:
             etype = "FIGHT"  # combat between armed sides, PLOVER's FIGHT (combat.py)
         elif etype == "ASSAULT" and is_arrest(frame.trigger, [a for _x, a in actor_objs], target_objs, self.words):
             etype = "COERCE"  # "the police captured the gunman": an arrest (arrests.py)
+        elif etype == "ASSAULT" and is_operation(frame.trigger, [a for _x, a in actor_objs], target_objs, self.words):
+            etype = "FIGHT"  # an occupation, prisoners taken, an offensive on armed foes (operations.py)
         # the sides' own words are not the place; "the town of Rafah" still gives Rafah
         exclude = {i for a in actors + targets if a.tok.sent == sent for i in range(np_span(a.tok).start, a.tok.i + 1)}
         place = sentence_place(sent, self.onto, exclude, near=self.dateline)
@@ -457,6 +463,8 @@ class _Extractor:
                 continue  # "the rebels fought on": whom they fought is not told
             if is_unreal_and_anonymous(a, modality):
                 continue  # "nobody would be safe if a guard were shot": no one did anything
+            if etype in VIOLENT and is_attackers_casualty(a, t, self.words):
+                continue  # "two of the kidnappers were killed": the attack's own casualty (background.py)
             wa, wt = (None, None) if mutual else (x, joint_of.get(id(t)))
             if wa is not None and wt is not None and wa.joint == wt.joint:
                 wa = wt = None  # "the crossfire between the army and rebels": the pair is what the words say

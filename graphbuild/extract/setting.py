@@ -41,6 +41,8 @@ def resolve_date(text: str, published: date | None) -> str | None:
     '2024-01-28'
     >>> resolve_date("February 28", date(2024, 3, 2))
     '2024-02-28'
+    >>> resolve_date("on 1 November", date(1989, 10, 31)), resolve_date("December 30", date(2024, 1, 4))
+    ('1989-11-01', '2023-12-30')
     >>> resolve_date("28 Feb 2023", None)
     '2023-02-28'
     >>> resolve_date("in recent weeks", date(2024, 1, 29)) is None
@@ -53,12 +55,14 @@ def resolve_date(text: str, published: date | None) -> str | None:
         month = MONTHS.get((m["m1"] or m["m2"] or "")[:4].rstrip(".")) or MONTHS.get((m["m1"] or m["m2"])[:3])
         day = int(m["d1"] or m["d2"])
         if month and 1 <= day <= 31:
-            year = int(m["y"]) if m["y"] else (published.year if published else None)
-            if year is None:
+            if m["y"]:
+                return iso_date(int(m["y"]), month, day)
+            if published is None:
                 return None
-            if not m["y"] and published and (month, day) > (published.month, published.day):
-                year -= 1  # "December 30" in a January article is last year
-            return iso_date(year, month, day)
+            # no year: the one nearest the article's date ("December 30" in a January article is last year,
+            # "1 November" under a dateline of 31 October is this year, the day after)
+            found = [d for d in (iso_date(published.year + k, month, day) for k in (-1, 0, 1)) if d]
+            return min(found, key=lambda d: abs((date.fromisoformat(d) - published).days), default=None)
     if published is None:
         return None
     if re.search(r"\byesterday\b", t):
