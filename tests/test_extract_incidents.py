@@ -95,10 +95,11 @@ def test_a_word_for_the_kind_of_attacker_far_from_any_statement_stays():
 
 
 def test_an_attack_told_after_its_attacker_in_an_article_of_several_takes_the_nearest_one_before_it():
-    # "the River Front raided a farm ... the army shelled a camp ... the police raided a shop ... two
-    # farmers were killed": no main attacker; the nearest non-state attacker before the harm is lent
+    # "a gang robbed a bus ... the River Front raided a farm ... the police raided a shop ... two farmers
+    # were killed": no main attacker; the nearest non-state attacker before the harm is lent
     police = Actor("x-police", "the police", "police", mention="the police", resolved=False)
-    ms = [attack(0, GROUP, "a farm"), attack(1, ARMY, "a camp"), attack(2, police, "a shop"),
+    gang = Actor("x-gang", "the gang", "unknown", mention="the gang", resolved=False)
+    ms = [attack(0, gang, "a bus"), attack(1, GROUP, "a farm"), attack(2, police, "a shop"),
           attack(3, None, "two farmers")]
     assert resolve_incidents(ms)[-1].actor.id == GROUP.id
 
@@ -125,3 +126,11 @@ def test_of_two_attackers_named_as_often_the_armed_group_is_the_article_s_not_th
     assert resolve_incidents(ms)[-1].actor.id == GROUP.id
     ms = [attack(0, ARMY, "a camp"), attack(1, police, "a suspect"), attack(9, None, "two clerks")]
     assert resolve_incidents(ms)[-1].actor.id == ARMY.id  # states' forces only: the first named, as before
+
+
+def test_in_an_article_where_a_state_s_forces_attack_too_the_harm_takes_no_attacker_from_before():
+    # "the River Front shelled a ship ... the army bombed its bases ... radar sites were hit": either side's
+    police = Actor("x-police", "the police", "police", mention="the police", resolved=False)
+    ms = [attack(0, GROUP, "a ship"), attack(1, ARMY, "a camp"), attack(2, police, "a shop"),
+          attack(3, None, "radar sites")]
+    assert resolve_incidents(ms)[-1].actor is None

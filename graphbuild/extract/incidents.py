@@ -18,7 +18,8 @@ unattributed mentions their perpetrator:
   lends that group, never to its own fighters as victims;
 - otherwise an attack told without an attacker takes the nearest armed group or unnamed attacker of an
   attack told in the sentences before it (not a state's forces: their reprisals and other wars), never
-  for an armed group's fighters as victims.
+  for an armed group's fighters as victims, nor in an article where a state's forces attack too (the
+  strikes on a militia's sites are the other side's).
 
 An attack with no target is no event of its own: it is kept only as such a statement and never output.
 """
@@ -33,6 +34,7 @@ from .lexicon import FIGHT_MODE
 
 NEAR = 2       # sentences between an attack and a statement of its perpetrator
 ANAPHORA = 6   # sentences back to the antecedent of "the raid", and to the attacker told before the harm
+STATE_FORCES = ("state", "military", "government")
 LENDERS = ("armed_group", "unknown")  # "gunmen", "two men": lent to the harm told after them
 
 
@@ -79,6 +81,9 @@ def resolve_incidents(mentions: list[Mention], named: Actor | None = None) -> li
             by_target.setdefault(e.target.id, set()).add(e.actor)
     # 4. an article that names one attacker only; it also stands for "guerrilla" of "guerrilla raids"
     only = _only_attacker(ms)
+    # an article whose states' forces attack as well (strikes on a militia's sites): the harm is either side's
+    two_sided = any(_attack(m.event) and m.event.actor is not None and m.event.actor.kind in STATE_FORCES
+                    and m.event.modality in HAPPENED for m in ms)
     for i, m in enumerate(ms):
         e = m.event
         if only is not None and not only.weak_actor and m.weak_actor and e.actor != only.event.actor \
@@ -91,7 +96,7 @@ def resolve_incidents(mentions: list[Mention], named: Actor | None = None) -> li
                 ms[i] = _fill(m, only, 0.2)
             elif named is not None and not anyone and e.target.kind != "armed_group":  # not to its own fighters
                 ms[i] = _fill(m, named, 0.3)
-            elif e.target.kind != "armed_group" and (j := _previous_attacker(ms, i)) is not None:
+            elif not two_sided and e.target.kind != "armed_group" and (j := _previous_attacker(ms, i)) is not None:
                 ms[i] = _fill(m, ms[j], 0.3)  # an armed group's fighters are hit by the other side
     return [m.event for m in ms if not (m.event.event_type == "ASSAULT" and m.event.target is None)]
 
