@@ -31,7 +31,7 @@ def test_victims_singled_out_are_kept(extract, text, target):
 
 
 ATTACKERS_HIT = [  # an attacker hit, no one named as hitting them: the attack's own casualty
-    "Two of the kidnappers were killed, but the rest got away.",
+    "Two of the kidnappers were killed, and the others escaped on foot.",
     "A third gunman was wounded and fled on foot.",
     "The bomber was killed when his device went off early.",
 ]
