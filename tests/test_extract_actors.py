@@ -36,6 +36,8 @@ def test_the_clause_that_names_the_attacker_outranks_a_word_for_its_kind(extract
          ("The River Front", "the army post", "asserted")),
         ("Police arrested three men for the terrorist attack on the power station.",
          ("three men", "the power station", "alleged")),
+        ("The River Front claimed responsibility for Monday's terrorist attack on the power station.",
+         ("The River Front", "the power station", "claimed")),  # a day's possessive says when, not who
     ]
     for text, expected in cases:
         assert expected in _attacks(extract(text)), text

@@ -80,8 +80,11 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
         if kind == "actor" and not (named or actors):
             actors = heads
         elif kind == "actor" and not actors and all(_kind_word(t) for t in named) and heads and all(
-                _names_someone(h, words) for h in heads) and not any(c.dep_ == "poss" for c in noun.lefts):
-            named, actors = [], heads  # "the ESA claimed the terrorist attack": the ESA, not "terrorist"
+                _names_someone(h, words) for h in heads) and not any(
+                c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in noun.lefts):
+            # "the ESA claimed (Monday's) terrorist attack": the ESA, not "terrorist"; a day's possessive
+            # says when, not who
+            named, actors = [], heads
         elif kind == "alleged":
             named, actors = [], heads
             frame.modality = "alleged"
