@@ -116,3 +116,20 @@ def test_agents_inside_nominals_and_modifiers(extract, text, want):
 def test_a_place_in_the_sentence_beats_the_dateline(extract, text, place):
     (ev,) = extract(text)
     assert (ev.place.label, ev.place.country) == (place, "YEM")
+
+
+NO_ONE_HARMED = [  # a subject that names no one it is true of: nothing happened to anyone
+    "Neither the driver nor his son was injured.",
+    "None of the passengers were wounded.",
+    "Neither guard was hurt.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ONE_HARMED, ids=[t[:30] for t in NO_ONE_HARMED])
+def test_none_and_neither_harmed_is_no_event(extract, text):
+    assert [e for e in extract(text) if e.event_type == "ASSAULT"] == []
+
+
+def test_none_harmed_leaves_the_attack_told_beside_it(extract):
+    events = extract("Rebels attacked the village, but none of the residents were hurt.")
+    assert [(e.actor.mention, e.target.mention) for e in events] == [("Rebels", "the village")]

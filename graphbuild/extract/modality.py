@@ -34,8 +34,8 @@ class Presentation:
 def presentation(trigger: Token, sent: Span, words: Words) -> Presentation:
     modality, attributed, threat = "asserted", None, None
     for c in trigger.children:
-        if c.dep_ == "neg":
-            modality = "negated"
+        if c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and _none_of(c):
+            modality = "negated"  # "did not attack"; "neither the driver nor his son was hurt"
         elif c.dep_ in ("aux", "advmod") and (m := words.cue(c.lower_)) in ("hypothetical", "alleged", "negated"):
             modality = m
     node, rel, hops = trigger, trigger.dep_, 0
@@ -82,3 +82,10 @@ def _according_to(sent: Span) -> str | None:
             if objs:
                 return np_span(objs[0]).text
     return None
+
+
+def _none_of(subj: Token) -> bool:
+    """A subject that names no one it is true of: "none (of the guards)", "neither guard", "neither the
+    driver nor his son"."""
+    return subj.lower_ in ("none", "neither") or any(
+        c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subj.children)
