@@ -122,6 +122,7 @@ NO_ONE_HARMED = [  # a subject that names no one it is true of: nothing happened
     "Neither the driver nor his son was injured.",
     "None of the passengers were wounded.",
     "Neither guard was hurt.",
+    "No group attacked the village.",
 ]
 
 
@@ -133,3 +134,8 @@ def test_none_and_neither_harmed_is_no_event(extract, text):
 def test_none_harmed_leaves_the_attack_told_beside_it(extract):
     events = extract("Rebels attacked the village, but none of the residents were hurt.")
     assert [(e.actor.mention, e.target.mention) for e in events] == [("Rebels", "the village")]
+
+
+def test_no_organization_that_claims_nothing_is_no_actor(extract):
+    events = extract("Gunmen bombed the union hall. So far no organization has claimed responsibility for it.")
+    assert [e.actor.mention for e in events if e.actor] == ["Gunmen"]

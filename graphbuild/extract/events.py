@@ -220,6 +220,8 @@ class _Extractor:
             return False  # "Storm Ellen" (an EVENT) hit the coast
         if self.words.is_instrument(tok) or self.words.is_event_noun(tok):
             return False
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lemma_.lower() == "event":
+            return False  # "no organization has claimed it": no one; "we have been hit by events": no one either
         return self.words.is_actor_word(tok) or tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("PROPN", "PRON")
 
     def _can_be_target(self, arg: Arg, trigger: Token | None = None) -> bool:

@@ -86,6 +86,6 @@ def _according_to(sent: Span) -> str | None:
 
 def _none_of(subj: Token) -> bool:
     """A subject that names no one it is true of: "none (of the guards)", "neither guard", "neither the
-    driver nor his son"."""
+    driver nor his son", "no group"."""
     return subj.lower_ in ("none", "neither") or any(
-        c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subj.children)
+        c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no") for c in subj.children)
