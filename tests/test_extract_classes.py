@@ -137,5 +137,5 @@ def test_none_harmed_leaves_the_attack_told_beside_it(extract):
 
 
 def test_no_organization_that_claims_nothing_is_no_actor(extract):
-    events = extract("Gunmen bombed the union hall. So far no organization has claimed responsibility for it.")
+    events = extract("Gunmen bombed the union hall. As yet no organization has claimed the attack.")
     assert [e.actor.mention for e in events if e.actor] == ["Gunmen"]
