@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .combat import _head_word
+from .combat import head_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -91,6 +91,6 @@ def is_attackers_casualty(actor: Actor | None, target: Actor | None, words: Word
     """
     if actor is not None or target is None:
         return False
-    head = _head_word(target.mention)
+    head = head_word(target.mention)
     singular = head[:-1] if head.endswith("s") else head
     return any(w in ATTACKER_NOUNS or w in words.lex.perpetrator_nouns for w in (head, singular))

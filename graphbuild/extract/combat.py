@@ -152,7 +152,7 @@ def is_fighter(side: Actor, words: Words) -> bool:
     """Fighters of an armed group ("six guerrillas", "two of the rebels", "the ELN"), not a state's forces."""
     if side.kind == "armed_group":
         return True
-    head = _head_word(side.mention)
+    head = head_word(side.mention)
     return side.kind not in ARMED_KINDS and head in words.group_nouns and \
         words.lex.sector_nouns.get(head) not in ("Military", "Police")
 
@@ -172,7 +172,7 @@ def is_war_machine(side: Actor, words: Words) -> bool:
     [True, False]
     """
     text = side.mention.lower()
-    head = _head_word(text)
+    head = head_word(text)
     lex = words.lex
     return head in words.hardware and head not in lex.civil_hardware_nouns and \
         not any(w in lex.civil_words for w in text.split())
@@ -192,7 +192,7 @@ def is_formation(side: Actor, words: Words, strict: bool = False) -> bool:
     >>> [is_formation(Actor(id="x", label="x", mention=m), words) for m in ("the rebel positions", "two soldiers")]
     [True, False]
     """
-    head = _head_word(side.mention)
+    head = head_word(side.mention)
     return head in words.lex.formation_nouns and not (strict and head in ("troops", "forces"))
 
 
@@ -212,7 +212,7 @@ def is_combatant(side: Actor, words: Words) -> bool:
     names one ("three soldiers", "two of the guerrillas")."""
     if side.kind in ARMED_KINDS:
         return True
-    head = _head_word(side.mention)
+    head = head_word(side.mention)
     return head in words.group_nouns or words.lex.sector_nouns.get(head) in ("Military", "Police")
 
 
@@ -220,13 +220,13 @@ def is_unarmed(side: Actor, words: Words) -> bool:
     """Civilians, also when only their head noun says so ("villagers", "protesters")."""
     if side.kind in UNARMED_KINDS:
         return True
-    return side.kind not in ARMED_KINDS and words.lex.sector_nouns.get(_head_word(side.mention)) == "Civilians"
+    return side.kind not in ARMED_KINDS and words.lex.sector_nouns.get(head_word(side.mention)) == "Civilians"
 
 
-def _head_word(mention: str) -> str:
+def head_word(mention: str) -> str:
     """The last word before an of-phrase, past a partitive ("two of the guerrillas").
 
-    >>> _head_word("two of the guerrillas"), _head_word("members of the battalion"), _head_word("Three soldiers")
+    >>> head_word("two of the guerrillas"), head_word("members of the battalion"), head_word("Three soldiers")
     ('guerrillas', 'members', 'soldiers')
     """
     text = mention.lower()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .arrests import STATE_KINDS
 from .combat import ARMED_KINDS, is_combatant, is_unarmed, is_war_machine
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def is_operation(trigger: Token, actors: list[Actor | None], targets: list[Actor
         return bool(hit)
     if trigger.pos_ == "VERB" and lemma in CAPTURE_VERBS:
         given = [a for a in actors if a is not None]
-        return bool(hit) and not any(a.kind in ("military", "police", "government", "state") for a in given) \
+        return bool(hit) and not any(a.kind in STATE_KINDS for a in given) \
             and all(_taken_in_the_field(t, words) for t in hit)
     if trigger.pos_ == "NOUN" and lemma in OFFENSIVE_NOUNS:
         return bool(hit) and all(t.kind in ARMED_KINDS or is_combatant(t, words) for t in hit)
