@@ -29,6 +29,7 @@ from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
 from .modality import presentation
+from .no_occurrence import tells_no_occurrence
 from .non_events import (
     is_characterisation,
     is_polar_question,
@@ -398,6 +399,8 @@ class _Extractor:
             return
         if frame.etype in VIOLENT and is_characterisation(frame.trigger):
             return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
+        if tells_no_occurrence(frame.trigger, frame.etype):
+            return  # "they will not attack", "there were no raids", "can kill": nothing occurs (no_occurrence.py)
         actors = [(operator(a, self.words) or a) if self._hardware(a) else a for a in self._resolve_args(frame.actors)]
         actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)

@@ -1,0 +1,117 @@
+"""Event words told of something that does not occur: an incident coder (ACLED, MUC-4, a human analyst)
+codes none of them, whoever the sentence names.
+
+- a pledge or forecast that it will not happen ("the rebels said they will not attack the polling
+  stations", "guerrillas would not attack the polls"): the trigger's own negation under a future or
+  conditional auxiliary. "Will not stop bombing the city" negates the stopping, not the bombing, and is
+  kept; "would not have attacked" and "had not captured" look back at the past and stay as told (negated);
+- an existential negation ("there were no attacks on the convoy", "there will not be any more bombings"):
+  the event noun is what does not exist;
+- an ability ("the militia can destroy the bridge and kill the guards", "killers who only know how to
+  murder"): what someone is able to do, not what they did. "Could" stays as told: "soldiers could have
+  killed the priests" is a suspicion of a real killing;
+- an exhortation ("let us strike the invaders"): a call to act;
+- a threat someone poses, constitutes or represents ("the armed group poses a threat to the region"): what
+  someone is, not a threat they made.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})  # "wo" of "won't"
+ABILITY_AUX = frozenset({"can", "ca"})  # "ca" of "can't"
+# a noun of threat as what someone is: "poses a threat to", "constitutes a danger for"
+BEING_A_THREAT = frozenset({"pose", "constitute", "represent"})
+THREAT_NOUNS = frozenset({"threat", "danger", "menace", "risk"})
+_NONE = frozenset({"no", "neither"})
+
+
+def tells_no_occurrence(trigger: Token, etype: str) -> bool:
+    """Whether the event word ``trigger`` tells of an event that does not occur (the module's classes)."""
+    if trigger.pos_ == "VERB":
+        return is_pledged_not(trigger) or is_ability(trigger) or is_exhortation(trigger)
+    if trigger.pos_ == "NOUN":
+        return is_existential_negation(trigger) or etype == "THREATEN" and is_threat_posed(trigger)
+    return False
+
+
+def _clause_head(verb: Token) -> Token:
+    """The first verb of a coordination ("can destroy the bridge and kill the guards": destroy), whose
+    auxiliaries the later verbs share."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        verb = verb.head
+    return verb
+
+
+def _aux(verb: Token) -> set[str]:
+    own = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    head = _clause_head(verb)
+    if head is not verb and not own:
+        own = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    return own
+
+
+def is_pledged_not(verb: Token) -> bool:
+    """ "they will not attack", "would not attack", "won't shell": negated by its own "not" under a future
+    or conditional auxiliary, and not a look back ("would not have attacked").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["they", "will", "not", "attack", "it"],
+    ...           heads=[3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj"],
+    ...           pos=["PRON", "AUX", "PART", "VERB", "PRON"])
+    >>> is_pledged_not(doc[3])
+    True
+    >>> doc = Doc(spacy.blank("en").vocab, words=["they", "would", "not", "have", "attacked", "it"],
+    ...           heads=[4, 4, 4, 4, 4, 4], deps=["nsubj", "aux", "neg", "aux", "ROOT", "dobj"],
+    ...           pos=["PRON", "AUX", "PART", "AUX", "VERB", "PRON"])
+    >>> is_pledged_not(doc[4])
+    False
+    """
+    head = _clause_head(verb)
+    negated = any(c.dep_ == "neg" for c in (*verb.children, *head.children))
+    aux = _aux(verb)
+    return negated and bool(aux & FUTURE_AUX) and "have" not in aux
+
+
+def is_ability(verb: Token) -> bool:
+    """What someone can do ("can destroy the bridge and kill the guards") or knows how to do ("who only
+    know how to murder people")."""
+    if _aux(verb) & ABILITY_AUX:
+        return True
+    head = _clause_head(verb)
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() == "know" and any(
+        c.lower_ == "how" for c in head.children)
+
+
+def is_exhortation(verb: Token) -> bool:
+    """ "Let us rise together and strike the invaders": a clause of "let us" (the parser makes "us" its
+    subject), or one coordinated with it."""
+    head = _clause_head(verb)
+    let = head.head if head.dep_ in ("ccomp", "xcomp") else head
+    if let.lemma_.lower() != "let":
+        return False
+    return any(c.lower_ == "us" for c in (*let.children, *head.children))
+
+
+def is_existential_negation(noun: Token) -> bool:
+    """ "There were no attacks on the convoy", "there will not be any more bombings or murders": the event
+    noun (or the first of a coordination) is what "there is" says does not exist."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    be = first.head
+    if first.dep_ != "attr" or be.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in be.children):
+        return False
+    return any(c.dep_ == "neg" for c in be.children) or any(
+        c.dep_ == "det" and c.lower_ in _NONE for c in first.children)
+
+
+def is_threat_posed(noun: Token) -> bool:
+    """ "The armed group poses a threat to the region": the object of pose, constitute or represent."""
+    return noun.lemma_.lower() in THREAT_NOUNS and noun.dep_ == "dobj" and \
+        noun.head.lemma_.lower() in BEING_A_THREAT

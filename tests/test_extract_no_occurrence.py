@@ -1,0 +1,121 @@
+"""Event words told of something that does not occur (extract/no_occurrence.py): pledges not to, existential
+negation, abilities, exhortations, threats someone poses. Hand-built parses for the structure, and sentences
+written for these tests against the pinned model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from graphbuild.extract.no_occurrence import (
+    is_ability,
+    is_exhortation,
+    is_existential_negation,
+    is_pledged_not,
+    is_threat_posed,
+)
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(rows):
+    """(word, head index, dep, pos, lemma) rows -> a Doc."""
+    words, heads, deps, pos, lemmas = zip(*rows, strict=True)
+    return Doc(VOCAB, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos), lemmas=list(lemmas))
+
+
+def test_a_pledge_not_to_attack_is_its_own_negation_under_will():
+    doc = _doc([("they", 3, "nsubj", "PRON", "they"), ("will", 3, "aux", "AUX", "will"),
+                ("not", 3, "neg", "PART", "not"), ("attack", 3, "ROOT", "VERB", "attack"),
+                ("or", 3, "cc", "CCONJ", "or"), ("shell", 3, "conj", "VERB", "shell"),
+                ("it", 5, "dobj", "PRON", "it")])
+    assert is_pledged_not(doc[3]) and is_pledged_not(doc[5])  # the coordinated verb shares "will not"
+    # "will not stop bombing it": the negation is the stopping's, the bombing goes on
+    doc = _doc([("they", 3, "nsubj", "PRON", "they"), ("will", 3, "aux", "AUX", "will"),
+                ("not", 3, "neg", "PART", "not"), ("stop", 3, "ROOT", "VERB", "stop"),
+                ("bombing", 3, "xcomp", "VERB", "bomb"), ("it", 4, "dobj", "PRON", "it")])
+    assert not is_pledged_not(doc[4])
+    # "had not attacked": a look at the past, negated as told
+    doc = _doc([("they", 3, "nsubj", "PRON", "they"), ("had", 3, "aux", "AUX", "have"),
+                ("not", 3, "neg", "PART", "not"), ("attacked", 3, "ROOT", "VERB", "attack")])
+    assert not is_pledged_not(doc[3])
+
+
+def test_what_someone_can_do_is_an_ability():
+    doc = _doc([("gangs", 2, "nsubj", "NOUN", "gang"), ("can", 2, "aux", "AUX", "can"),
+                ("burn", 2, "ROOT", "VERB", "burn"), ("farms", 2, "dobj", "NOUN", "farm"),
+                ("and", 2, "cc", "CCONJ", "and"), ("kill", 2, "conj", "VERB", "kill"),
+                ("herders", 5, "dobj", "NOUN", "herder")])
+    assert is_ability(doc[2]) and is_ability(doc[5])
+    doc = _doc([("they", 1, "nsubj", "PRON", "they"), ("know", 1, "ROOT", "VERB", "know"),
+                ("how", 4, "advmod", "SCONJ", "how"), ("to", 4, "aux", "PART", "to"),
+                ("loot", 1, "xcomp", "VERB", "loot")])
+    assert is_ability(doc[4])
+    doc = _doc([("gangs", 2, "nsubj", "NOUN", "gang"), ("could", 2, "aux", "AUX", "could"),
+                ("burn", 2, "ROOT", "VERB", "burn"), ("farms", 2, "dobj", "NOUN", "farm")])
+    assert not is_ability(doc[2])  # "could" is a possibility, kept as the modality tells it
+
+
+def test_let_us_strike_is_an_exhortation():
+    doc = _doc([("Let", 0, "ROOT", "VERB", "let"), ("us", 2, "nsubj", "PRON", "we"),
+                ("rise", 0, "ccomp", "VERB", "rise"), ("and", 2, "cc", "CCONJ", "and"),
+                ("strike", 2, "conj", "VERB", "strike"), ("them", 4, "dobj", "PRON", "they")])
+    assert is_exhortation(doc[2]) and is_exhortation(doc[4])
+    doc = _doc([("They", 1, "nsubj", "PRON", "they"), ("let", 1, "ROOT", "VERB", "let"),
+                ("guards", 3, "nsubj", "NOUN", "guard"), ("shoot", 1, "ccomp", "VERB", "shoot")])
+    assert not is_exhortation(doc[3])  # "they let the guards shoot": permission given, told as done
+
+
+def test_there_were_no_attacks_is_an_existential_negation():
+    doc = _doc([("There", 1, "expl", "PRON", "there"), ("were", 1, "ROOT", "VERB", "be"),
+                ("no", 3, "det", "DET", "no"), ("raids", 1, "attr", "NOUN", "raid"),
+                ("or", 3, "cc", "CCONJ", "or"), ("murders", 3, "conj", "NOUN", "murder")])
+    assert is_existential_negation(doc[3]) and is_existential_negation(doc[5])
+    doc = _doc([("There", 1, "expl", "PRON", "there"), ("were", 1, "ROOT", "VERB", "be"),
+                ("two", 3, "nummod", "NUM", "two"), ("raids", 1, "attr", "NOUN", "raid")])
+    assert not is_existential_negation(doc[3])
+
+
+def test_a_threat_posed_is_no_threat_made():
+    doc = _doc([("militias", 1, "nsubj", "NOUN", "militia"), ("pose", 1, "ROOT", "VERB", "pose"),
+                ("a", 3, "det", "DET", "a"), ("threat", 1, "dobj", "NOUN", "threat")])
+    assert is_threat_posed(doc[3])
+    doc = _doc([("militias", 1, "nsubj", "NOUN", "militia"), ("issued", 1, "ROOT", "VERB", "issue"),
+                ("a", 3, "det", "DET", "a"), ("threat", 1, "dobj", "NOUN", "threat")])
+    assert not is_threat_posed(doc[3])
+
+
+NO_OCCURRENCE = [  # sentences of our own: nothing occurs, whoever is named
+    "The rebels said they will not attack the polling stations.",
+    "The commander promised that his men would not shell the camp.",
+    "There were no attacks on the convoy yesterday.",
+    "The spokesman said there will not be any more bombings of the power lines.",
+    "The militia can destroy the bridge and kill the guards.",
+    "Let us rise together and strike the invaders.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NO_OCCURRENCE, ids=[t[:40] for t in NO_OCCURRENCE])
+def test_an_event_that_does_not_occur_is_left_out(extract, text):
+    assert not [e for e in extract(text) if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_a_threat_posed_is_left_out_and_a_threat_made_kept(extract):
+    assert not [e for e in extract("The armed group poses a threat to the region.") if e.event_type == "THREATEN"]
+    assert [e for e in extract("The armed group threatened the mayor.") if e.event_type == "THREATEN"]
+
+
+KEPT = [  # the same words around an event that occurs, or may have: kept
+    ("The army will not stop bombing the rebel camps.", "The army"),
+    ("Officials said soldiers could have killed the priests.", "soldiers"),
+    ("The rebels had not captured the envoy by noon.", "The rebels"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,actor", KEPT, ids=[t[:40] for t, _ in KEPT])
+def test_an_event_that_occurs_or_may_have_is_kept(extract, text, actor):
+    assert [e.actor.mention for e in extract(text) if e.event_type == "ASSAULT" and e.actor] == [actor]
