@@ -36,10 +36,17 @@ def test_a_pledge_not_to_attack_is_its_own_negation_under_will():
                 ("not", 3, "neg", "PART", "not"), ("stop", 3, "ROOT", "VERB", "stop"),
                 ("bombing", 3, "xcomp", "VERB", "bomb"), ("it", 4, "dobj", "PRON", "it")])
     assert not is_pledged_not(doc[4])
-    # "had not attacked": a look at the past, negated as told
-    doc = _doc([("they", 3, "nsubj", "PRON", "they"), ("had", 3, "aux", "AUX", "have"),
-                ("not", 3, "neg", "PART", "not"), ("attacked", 3, "ROOT", "VERB", "attack")])
-    assert not is_pledged_not(doc[3])
+
+
+def test_what_has_not_happened_or_is_not_happening_is_negated_in_the_present():
+    def clause(aux, tag):  # "they <aux> not attacked"
+        words = ["they", aux, "not", "attacked"]
+        return Doc(VOCAB, words=words, heads=[3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT"],
+                   pos=["PRON", "AUX", "PART", "VERB"], tags=["PRP", tag, "RB", "VBN"],
+                   lemmas=["they", "have", "not", "attack"])[3]
+
+    assert is_pledged_not(clause("have", "VBP")) and is_pledged_not(clause("has", "VBZ"))
+    assert not is_pledged_not(clause("had", "VBD"))  # "had not attacked (by noon)": a moment of the past
 
 
 def test_what_someone_can_do_is_an_ability():
@@ -89,6 +96,8 @@ def test_a_threat_posed_is_no_threat_made():
 NO_OCCURRENCE = [  # sentences of our own: nothing occurs, whoever is named
     "The rebels said they will not attack the polling stations.",
     "The commander promised that his men would not shell the camp.",
+    "Peasants have not captured any hostages.",
+    "Their fighters are not attacking the garrison.",
     "There were no attacks on the convoy yesterday.",
     "The spokesman said there will not be any more bombings of the power lines.",
     "The militia can destroy the bridge and kill the guards.",

@@ -2,9 +2,12 @@
 codes none of them, whoever the sentence names.
 
 - a pledge or forecast that it will not happen ("the rebels said they will not attack the polling
-  stations", "guerrillas would not attack the polls"): the trigger's own negation under a future or
-  conditional auxiliary. "Will not stop bombing the city" negates the stopping, not the bombing, and is
-  kept; "would not have attacked" and "had not captured" look back at the past and stay as told (negated);
+  stations", "guerrillas would not attack the polls"), or a statement that it has not happened or is not
+  happening now ("peasants have not captured any hostages", "their fighters are not attacking the
+  garrison"): the trigger's own negation under a future or conditional auxiliary, or under auxiliaries of
+  the present only. "Will not stop bombing the city" negates the stopping, not the bombing, and is kept;
+  "would not have attacked", "did not kill" and "had not captured" tell of a moment of the past and stay as
+  told (negated);
 - an existential negation ("there were no attacks on the convoy", "there will not be any more bombings"):
   the event noun is what does not exist;
 - an ability ("the militia can destroy the bridge and kill the guards", "killers who only know how to
@@ -23,6 +26,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})  # "wo" of "won't"
+# "have not captured", "are not attacking", "have not been hit": auxiliaries of the present ("been" and
+# "being" go with them); a past or modal one ("had", "did", "were", "could") tells of another moment
+PRESENT_AUX_TAGS = frozenset({"VBP", "VBZ", "VBN", "VBG"})
 ABILITY_AUX = frozenset({"can", "ca"})  # "ca" of "can't"
 # a noun of threat as what someone is: "poses a threat to", "constitutes a danger for"
 BEING_A_THREAT = frozenset({"pose", "constitute", "represent"})
@@ -47,17 +53,22 @@ def _clause_head(verb: Token) -> Token:
     return verb
 
 
-def _aux(verb: Token) -> set[str]:
-    own = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+def _aux_tokens(verb: Token) -> list[Token]:
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     head = _clause_head(verb)
     if head is not verb and not own:
-        own = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        own = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     return own
 
 
+def _aux(verb: Token) -> set[str]:
+    return {c.lower_ for c in _aux_tokens(verb)}
+
+
 def is_pledged_not(verb: Token) -> bool:
-    """ "they will not attack", "would not attack", "won't shell": negated by its own "not" under a future
-    or conditional auxiliary, and not a look back ("would not have attacked").
+    """ "they will not attack", "would not attack", "won't shell", "have not captured", "are not attacking":
+    negated by its own "not" under a future or conditional auxiliary (not a look back: "would not have
+    attacked") or under auxiliaries of the present only.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -73,9 +84,13 @@ def is_pledged_not(verb: Token) -> bool:
     False
     """
     head = _clause_head(verb)
-    negated = any(c.dep_ == "neg" for c in (*verb.children, *head.children))
+    if not any(c.dep_ == "neg" for c in (*verb.children, *head.children)):
+        return False
     aux = _aux(verb)
-    return negated and bool(aux & FUTURE_AUX) and "have" not in aux
+    if aux & FUTURE_AUX:
+        return "have" not in aux
+    tenses = {t.tag_ for t in _aux_tokens(verb)}
+    return bool(tenses) and tenses <= PRESENT_AUX_TAGS and bool(tenses & {"VBP", "VBZ"})
 
 
 def is_ability(verb: Token) -> bool:
