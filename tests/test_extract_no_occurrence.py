@@ -128,3 +128,44 @@ KEPT = [  # the same words around an event that occurs, or may have: kept
 @pytest.mark.parametrize("text,actor", KEPT, ids=[t[:40] for t, _ in KEPT])
 def test_an_event_that_occurs_or_may_have_is_kept(extract, text, actor):
     assert [e.actor.mention for e in extract(text) if e.event_type == "ASSAULT" and e.actor] == [actor]
+
+
+# -------------------------------------------------------------------- years before (extract/years_before.py)
+PASSING_MENTIONS = [  # an incident of years before, told in a clause that hangs on a noun or another clause
+    "The brigade is named for the priest Camilo Ruiz, who was killed by soldiers in 1966.",
+    "Ana Ruiz took over the party after its leader was assassinated in October 1985.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", PASSING_MENTIONS, ids=[t[:40] for t in PASSING_MENTIONS])
+def test_an_incident_of_years_before_told_in_passing_is_background(extract, text):
+    from datetime import date
+
+    assert not [e for e in extract(text, published=date(1990, 3, 1)) if e.event_type == "ASSAULT"]
+    # with no date for the article, or a year before it, it is kept
+    assert [e for e in extract(text) if e.event_type == "ASSAULT"]
+    assert [e for e in extract(text, published=date(1967, 1, 5) if "1966" in text else date(1986, 1, 5))
+            if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_an_old_incident_told_as_the_sentences_own_statement_is_kept(extract):
+    from datetime import date
+
+    evs = extract("Soldiers killed the priest Camilo Ruiz in 1966.", published=date(1990, 3, 1))
+    assert [e.actor.mention for e in evs if e.event_type == "ASSAULT"] == ["Soldiers"]
+    # "since 1981" is a period up to the article's day, not the date of the killing
+    evs = extract("The priest, who has been threatened by the gang since 1981, was killed by its gunmen.",
+                  published=date(1990, 3, 1))
+    assert [e for e in evs if e.event_type == "ASSAULT"]
+
+
+def test_a_clock_time_of_wire_copy_is_no_year():
+    from datetime import date
+
+    from graphbuild.extract.years_before import _years
+
+    assert _years("in May 1966", date(1990, 1, 1)) == [1966]
+    assert _years("2130 [0330 gmt]", date(1990, 1, 1)) == []
+    assert _years("1850", date(1990, 1, 1)) == []  # more than a century before: a time, not a year

@@ -58,6 +58,7 @@ from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
 from .victims import count_words, is_damage_or_ground
 from .wars import war_frames
+from .years_before import is_years_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -401,6 +402,8 @@ class _Extractor:
             return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
         if tells_no_occurrence(frame.trigger, frame.etype):
             return  # "they will not attack", "there were no raids", "can kill": nothing occurs (no_occurrence.py)
+        if is_years_before(frame.trigger, self.published):
+            return  # "the priest, who was killed by soldiers in 1966": background (years_before.py)
         actors = [(operator(a, self.words) or a) if self._hardware(a) else a for a in self._resolve_args(frame.actors)]
         actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
