@@ -130,3 +130,4 @@ def is_threat_posed(noun: Token) -> bool:
     """ "The armed group poses a threat to the region": the object of pose, constitute or represent."""
     return noun.lemma_.lower() in THREAT_NOUNS and noun.dep_ == "dobj" and \
         noun.head.lemma_.lower() in BEING_A_THREAT
+
