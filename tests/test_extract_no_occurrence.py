@@ -12,6 +12,7 @@ from graphbuild.extract.no_occurrence import (
     is_ability,
     is_exhortation,
     is_existential_negation,
+    is_habit_passive,
     is_pledged_not,
     is_threat_posed,
 )
@@ -74,6 +75,20 @@ def test_let_us_strike_is_an_exhortation():
     assert not is_exhortation(doc[3])  # "they let the guards shoot": permission given, told as done
 
 
+def test_a_present_passive_in_a_relative_clause_is_a_habit():
+    def relcl(auxes):  # "victims who <auxes> killed"
+        words = ["victims", "who", *auxes, "killed"]
+        n = len(words) - 1
+        return Doc(VOCAB, words=words, heads=[0, n, *[n] * len(auxes), 0],
+                   deps=["ROOT", "nsubjpass", *(["aux"] * (len(auxes) - 1)), "auxpass", "relcl"],
+                   tags=["NNS", "WP", *(["VBP"] * len(auxes)), "VBN"])[n]
+
+    assert is_habit_passive(relcl(["are"]))
+    assert not is_habit_passive(relcl(["were"]))  # a past event
+    assert not is_habit_passive(relcl(["are", "being"]))  # happening now: "who are being held"
+    assert not is_habit_passive(relcl(["have", "been"]))  # "who have been killed": an event
+
+
 def test_there_were_no_attacks_is_an_existential_negation():
     doc = _doc([("There", 1, "expl", "PRON", "there"), ("were", 1, "ROOT", "VERB", "be"),
                 ("no", 3, "det", "DET", "no"), ("raids", 1, "attr", "NOUN", "raid"),
@@ -102,6 +117,7 @@ NO_OCCURRENCE = [  # sentences of our own: nothing occurs, whoever is named
     "The spokesman said there will not be any more bombings of the power lines.",
     "The militia can destroy the bridge and kill the guards.",
     "Let us rise together and strike the invaders.",
+    "The war takes the lives of villagers who are killed in indiscriminate shelling.",
 ]
 
 

@@ -14,6 +14,10 @@ codes none of them, whoever the sentence names.
   murder"): what someone is able to do, not what they did. "Could" stays as told: "soldiers could have
   killed the priests" is a suspicion of a real killing;
 - an exhortation ("let us strike the invaders"): a call to act;
+- a habit told in the simple present passive of a relative clause ("victims who are killed in
+  indiscriminate bombings", "civilians, whose houses are hit by shells"): the passive of what non_events.py
+  calls a characterisation ("a regime that kills priests"). "Who are being held" and "who were killed"
+  report an event;
 - a threat someone poses, constitutes or represents ("the armed group poses a threat to the region"): what
   someone is, not a threat they made.
 """
@@ -39,7 +43,7 @@ _NONE = frozenset({"no", "neither"})
 def tells_no_occurrence(trigger: Token, etype: str) -> bool:
     """Whether the event word ``trigger`` tells of an event that does not occur (the module's classes)."""
     if trigger.pos_ == "VERB":
-        return is_pledged_not(trigger) or is_ability(trigger) or is_exhortation(trigger)
+        return is_pledged_not(trigger) or is_ability(trigger) or is_exhortation(trigger) or is_habit_passive(trigger)
     if trigger.pos_ == "NOUN":
         return is_existential_negation(trigger) or etype == "THREATEN" and is_threat_posed(trigger)
     return False
@@ -131,3 +135,10 @@ def is_threat_posed(noun: Token) -> bool:
     return noun.lemma_.lower() in THREAT_NOUNS and noun.dep_ == "dobj" and \
         noun.head.lemma_.lower() in BEING_A_THREAT
 
+
+def is_habit_passive(verb: Token) -> bool:
+    """ "victims who are killed in bombings": a relative clause whose only auxiliary is a present "is" or
+    "are" of the passive."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.dep_ == "relcl" and verb.tag_ == "VBN" and bool(aux) and all(
+        c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") for c in aux)
