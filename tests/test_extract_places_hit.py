@@ -1,5 +1,5 @@
-"""Where a weapon was left (extract/weapon_places.py): the place it is put at is the target, the wider
-in-phrase is its setting. A hand-built parse for the structure, and sentences of our own against the pinned
+"""The place an attack hits, not its setting (extract/places_hit.py): where a weapon was put, where an attack
+took place. A hand-built parse for the structure, and sentences of our own against the pinned
 model."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from graphbuild.extract.weapon_places import setting_dropped
+from graphbuild.extract.places_hit import setting_dropped
 
 
 def test_an_in_phrase_beside_a_place_on_the_verb_is_the_setting():
@@ -31,3 +31,12 @@ def test_an_in_phrase_beside_a_place_on_the_verb_is_the_setting():
 ])
 def test_the_place_a_weapon_is_put_at_is_the_one_target(extract, text, target):
     assert [e.target.mention for e in extract(text) if e.event_type == "ASSAULT"] == [target]
+
+
+@pytest.mark.model
+def test_the_area_an_attack_took_place_in_is_its_setting_a_facility_its_target(extract):
+    told = "Gunmen attacked a bus on Monday. "
+    evs = extract(told + "The attack took place in the Las Flores neighborhood.")
+    assert [e.target.mention for e in evs if e.event_type == "ASSAULT"] == ["a bus"]
+    evs = extract(told + "The attack took place at a checkpoint near the border.")
+    assert [e.target.mention for e in evs if e.event_type == "ASSAULT"] == ["a bus", "a checkpoint"]
