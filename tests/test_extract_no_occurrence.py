@@ -185,3 +185,14 @@ def test_a_clock_time_of_wire_copy_is_no_year():
     assert _years("in May 1966", date(1990, 1, 1)) == [1966]
     assert _years("2130 [0330 gmt]", date(1990, 1, 1)) == []
     assert _years("1850", date(1990, 1, 1)) == []  # more than a century before: a time, not a year
+
+
+@pytest.mark.model
+def test_what_someone_did_in_the_past_is_a_record_that_still_names_who_attacks(extract):
+    assert not extract("Police said the suspect has attacked army posts in the past.")
+    (ev,) = extract("Rebels have attacked three army posts in the past few days.")  # recent: kept
+    assert ev.target.mention == "three army posts"
+    # the record is no incident, but says who attacks in the article
+    evs = extract("The mayor was shot dead on Monday. Police said the Black Hand gang has attacked officials "
+                  "in the past.")
+    assert [(e.actor.mention, e.target.mention) for e in evs] == [("the Black Hand gang", "The mayor")]

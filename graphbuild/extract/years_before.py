@@ -7,6 +7,11 @@ or more years before the article. A coder of incidents (ACLED, MUC-4, a human an
 it out; told as the sentence's own statement ("Rebels killed the priest in 1966", "The murder of the
 archbishop took place in March 1980") it is kept, as it may be what the article is about. "Since 1981"
 is a period up to now, not a date of the event. With no date for the article nothing is left out.
+
+Nor is what someone did "in the past" ("the group has attacked soviet interests in the past", "he took part
+in other attacks on the army in the past") an incident: a record, whatever the article's date, kept only as
+who attacks in the article (a statement of its perpetrator, never output: incidents.py). "In the past few
+days" is recent, and kept.
 """
 
 from __future__ import annotations
@@ -25,6 +30,18 @@ _DATE_LINKS = ("pobj", "prep", "npadvmod", "nummod", "compound", "appos", "nmod"
 # how an event noun hangs on the verb that tells it: "promoted the invasion", "the attack was carried out"
 _NOUN_LINKS = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "pcomp", "attr")
 SUBORDINATE = ("relcl", "acl", "advcl")
+
+
+def is_in_the_past(trigger: Token) -> bool:
+    """ "has attacked soviet interests in the past": a bare "in the past" on the trigger or on the verb that
+    tells its event noun ("took part in other attacks in the past")."""
+    for tok in _own_words(trigger):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and any(
+                    p.dep_ == "pobj" and p.lower_ == "past" and all(c.lower_ == "the" for c in p.children)
+                    for p in prep.children):
+                return True
+    return False
 
 
 def is_years_before(trigger: Token, published: date | None) -> bool:
