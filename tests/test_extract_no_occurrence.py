@@ -196,3 +196,11 @@ def test_what_someone_did_in_the_past_is_a_record_that_still_names_who_attacks(e
     evs = extract("The mayor was shot dead on Monday. Police said the Black Hand gang has attacked officials "
                   "in the past.")
     assert [(e.actor.mention, e.target.mention) for e in evs] == [("the Black Hand gang", "The mayor")]
+
+
+@pytest.mark.model
+def test_an_event_in_an_if_clause_is_a_condition(extract):
+    # with no one doing it, nothing is told (non_events.is_unreal_and_anonymous); with its actor, hypothetical
+    assert not extract("Searching the deputies is unpleasant, but it would be worse if a deputy were shot.")
+    (ev,) = extract("If the rebels attack the convoy, the army will respond.")
+    assert (ev.actor.mention, ev.modality) == ("the rebels", "hypothetical")
