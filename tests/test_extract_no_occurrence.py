@@ -204,3 +204,22 @@ def test_an_event_in_an_if_clause_is_a_condition(extract):
     assert not extract("Searching the deputies is unpleasant, but it would be worse if a deputy were shot.")
     (ev,) = extract("If the rebels attack the convoy, the army will respond.")
     assert (ev.actor.mention, ev.modality) == ("the rebels", "hypothetical")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The gang is known for frequent kidnappings of traders on the coast road.",
+    "The militias have been blamed for various massacres of herders.",
+])
+def test_events_in_the_plural_told_as_a_habit_are_a_record(extract, text):
+    assert not [e for e in extract(text) if e.event_type == "ASSAULT"]
+
+
+def test_a_habit_word_on_a_plural_event_noun_is_a_record_a_count_is_not():
+    from graphbuild.extract.years_before import is_record
+
+    def noun(modifier):  # "<modifier> kidnappings"
+        return Doc(VOCAB, words=[modifier, "kidnappings"], heads=[1, 1], deps=["amod", "ROOT"],
+                   pos=["ADJ", "NOUN"], tags=["JJ", "NNS"])[1]
+
+    assert is_record(noun("frequent")) and not is_record(noun("two"))

@@ -58,7 +58,7 @@ from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
 from .victims import count_words, is_damage_or_ground
 from .wars import war_frames
-from .years_before import is_in_the_past, is_years_before
+from .years_before import is_record, is_years_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -429,9 +429,9 @@ class _Extractor:
         actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
         target_args = [(x, t) for x in targets if (t := self._actor(x)) is not None]
         target_objs = [t for _x, t in target_args] or [None]
-        if frame.etype == "ASSAULT" and (is_series(frame.trigger, self.words) or is_in_the_past(frame.trigger)):
-            # "a wave of attacks on banks by the cartel", "has attacked banks in the past": no one incident,
-            # but who attacks in this article
+        if frame.etype == "ASSAULT" and (is_series(frame.trigger, self.words) or is_record(frame.trigger)):
+            # "a wave of attacks on banks by the cartel", "has attacked banks in the past", "frequent
+            # kidnappings": no one incident, but who attacks in this article
             target_objs = [None]  # (a statement of its perpetrator only, never output: incidents.py)
         if etype == "ASSAULT" and is_combat(frame.trigger, sent, [a for _x, a in actor_objs], target_objs,
                                             self.words):

@@ -11,7 +11,8 @@ is a period up to now, not a date of the event. With no date for the article not
 Nor is what someone did "in the past" ("the group has attacked soviet interests in the past", "he took part
 in other attacks on the army in the past") an incident: a record, whatever the article's date, kept only as
 who attacks in the article (a statement of its perpetrator, never output: incidents.py). "In the past few
-days" is recent, and kept.
+days" is recent, and kept. The same for events in the plural told as a habit ("characterized by frequent
+kidnappings of newsmen", "blamed for various massacres of peasants"): a record, not incidents.
 """
 
 from __future__ import annotations
@@ -30,6 +31,17 @@ _DATE_LINKS = ("pobj", "prep", "npadvmod", "nummod", "compound", "appos", "nmod"
 # how an event noun hangs on the verb that tells it: "promoted the invasion", "the attack was carried out"
 _NOUN_LINKS = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "pcomp", "attr")
 SUBORDINATE = ("relcl", "acl", "advcl")
+
+
+# quantifiers of a habit, not of a count: "frequent kidnappings", "various massacres", "repeated raids"
+HABIT_WORDS = frozenset({"frequent", "various", "repeated", "constant", "countless", "numerous", "continual",
+                         "systematic", "recurrent", "habitual"})
+
+
+def is_record(trigger: Token) -> bool:
+    """What someone did "in the past", or does as a habit ("frequent kidnappings"): no one incident."""
+    return is_in_the_past(trigger) or trigger.tag_ == "NNS" and any(
+        c.dep_ == "amod" and c.lower_ in HABIT_WORDS for c in trigger.children)
 
 
 def is_in_the_past(trigger: Token) -> bool:
