@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .setting import PLACE_NOUNS
-
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# a settlement or an area ("the Las Flores neighborhood", "Bello municipality"): where, not what; a camp or a
-# port may be hit as a facility
-AREA_NOUNS = frozenset(PLACE_NOUNS - {"camp", "port", "capital", "state"})
+    from .lexicon import Words
+
+# of the ontology's place nouns (cekg:placeNoun, cekg:settlementNoun), those that may be hit as a facility ("a
+# camp", "the port") or stand for a government ("the capital", "the state"): the rest is a settlement or an
+# area ("the Las Flores neighborhood", "Bello municipality"), where and not what
+NOT_AREAS = frozenset({"camp", "port", "capital", "state"})
 
 
 
@@ -36,15 +37,9 @@ def setting_dropped(targets: list[Token], heads: tuple[Token, ...]) -> list[Toke
     return [t for t in targets if t not in inside]
 
 
-def is_area_of_occurrence(tok: Token) -> bool:
+def is_area_of_occurrence(tok: Token, words: Words) -> bool:
     """ "(took place) in the Las Flores neighborhood": the object of "in" whose head noun is a settlement or
-    an area.
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["in", "the", "neighborhood"], heads=[0, 2, 0],
-    ...           deps=["ROOT", "det", "pobj"], lemmas=["in", "the", "neighborhood"])
-    >>> is_area_of_occurrence(doc[2])
-    True
-    """
-    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() in AREA_NOUNS
+    an area."""
+    lemma = tok.lemma_.lower()
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and lemma in words.lex.place_nouns and \
+        lemma not in NOT_AREAS
