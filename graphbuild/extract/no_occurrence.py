@@ -38,12 +38,14 @@ ABILITY_AUX = frozenset({"can", "ca"})  # "ca" of "can't"
 BEING_A_THREAT = frozenset({"pose", "constitute", "represent"})
 THREAT_NOUNS = frozenset({"threat", "danger", "menace", "risk"})
 _NONE = frozenset({"no", "neither"})
+VIOLENT_TYPES = ("ASSAULT", "FIGHT")  # a habit of violence; "an offensive which is backed by troops" is a state
 
 
 def tells_no_occurrence(trigger: Token, etype: str) -> bool:
     """Whether the event word ``trigger`` tells of an event that does not occur (the module's classes)."""
     if trigger.pos_ == "VERB":
-        return is_pledged_not(trigger) or is_ability(trigger) or is_exhortation(trigger) or is_habit_passive(trigger)
+        return is_pledged_not(trigger) or is_ability(trigger) or is_exhortation(trigger) or \
+            etype in VIOLENT_TYPES and is_habit_passive(trigger)  # "which is backed by X": a state, kept
     if trigger.pos_ == "NOUN":
         return is_existential_negation(trigger) or etype == "THREATEN" and is_threat_posed(trigger)
     return False

@@ -12,7 +12,7 @@ Nor is what someone did "in the past" ("the group has attacked soviet interests 
 in other attacks on the army in the past") an incident: a record, whatever the article's date, kept only as
 who attacks in the article (a statement of its perpetrator, never output: incidents.py). "In the past few
 days" is recent, and kept. The same for events in the plural told as a habit ("characterized by frequent
-kidnappings of newsmen", "blamed for various massacres of peasants"): a record, not incidents.
+kidnappings of newsmen", "blamed for repeated massacres of peasants"): a record, not incidents.
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ _NOUN_LINKS = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "pcomp", "attr")
 SUBORDINATE = ("relcl", "acl", "advcl")
 
 
-# quantifiers of a habit, not of a count: "frequent kidnappings", "various massacres", "repeated raids"
-HABIT_WORDS = frozenset({"frequent", "various", "repeated", "constant", "countless", "numerous", "continual",
-                         "systematic", "recurrent", "habitual"})
+# quantifiers of a habit, not of a count: "frequent kidnappings", "repeated raids"
+# ("various attacks", "numerous raids" overnight may count incidents of the news)
+HABIT_WORDS = frozenset({"frequent", "repeated", "constant", "countless", "continual", "systematic", "recurrent",
+                         "habitual"})
 
 
 def is_record(trigger: Token) -> bool:
