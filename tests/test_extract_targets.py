@@ -1,0 +1,40 @@
+"""Who or what an attack hit (extract/targets.py). Sentences written for these tests, against the pinned
+model."""
+
+import pytest
+
+from graphbuild.evaluate import norm
+
+pytestmark = pytest.mark.model
+
+
+def targets(events):
+    return {norm(e.target.mention) for e in events if e.target is not None}
+
+
+SCENE = [  # the scene of a weapon put or thrown is not what it hit
+    ("Gunmen hurled a grenade at the police post, in the Santa Rita neighbourhood.", "police post",
+     "santa rita neighbourhood"),
+    ("Rebels placed a bomb on the gas line near the river, in the area of El Molino.", "gas line",
+     "area of el molino"),
+    ("In the opinion of the harbour police, the bomb was planted by the smugglers.", None,
+     "opinion of the harbour police"),
+]
+
+
+@pytest.mark.parametrize("text,hit,scene", SCENE, ids=[t[:40] for t, _, _ in SCENE])
+def test_the_scene_of_a_weapon_is_no_target(extract, text, hit, scene):
+    found = targets(extract(text))
+    assert scene not in found
+    assert hit is None or hit in found
+
+
+KEPT = [  # a weapon's place that is all the sentence says of what was hit
+    ("Two men placed a bomb in a cinema near the base.", "cinema"),
+    ("Rebels left a parcel bomb outside the tax office.", "tax office"),
+]
+
+
+@pytest.mark.parametrize("text,hit", KEPT, ids=[t[:40] for t, _ in KEPT])
+def test_a_weapon_s_only_place_is_its_target(extract, text, hit):
+    assert hit in targets(extract(text))
