@@ -38,3 +38,9 @@ KEPT = [  # a weapon's place that is all the sentence says of what was hit
 @pytest.mark.parametrize("text,hit", KEPT, ids=[t[:40] for t, _ in KEPT])
 def test_a_weapon_s_only_place_is_its_target(extract, text, hit):
     assert hit in targets(extract(text))
+
+
+def test_a_partitive_relative_names_its_antecedent(extract):
+    # "three of whom" is three of the guards: the words of the side say whom
+    found = targets(extract("Gunmen fired on the guards, three of whom were wounded."))
+    assert "three of the guards" in found and "three of whom" not in found

@@ -42,6 +42,7 @@ from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, 
 from .operations import is_operation
 from .operators import operator
 from .perpetrators import is_means, named_group
+from .targets import antecedent_words, relative_antecedent
 from .setting import (
     dateline_date,
     dateline_end,
@@ -269,6 +270,9 @@ class _Extractor:
             if t.dep_ == "det" and t.head.i != arg.tok.i and t.head.dep_ == "pobj" and \
                     is_definite_description(t.head, self.words) and self.coref.resolve(t.head):
                 continue  # "those" of "leaders of those militias", replaced with the militia below
+            if (ante := relative_antecedent(t)) is not None:  # "two of which": "two of the depots" (targets.py)
+                parts.append(f"the {antecedent_words(ante)}{t.whitespace_}")
+                continue
             if t.dep_ == "pobj" and t.i != arg.tok.i and is_definite_description(t, self.words):
                 found = self.coref.resolve(t)
                 if found:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .noun_phrases import np_span
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -55,3 +57,41 @@ def _fronted(pobj: Token, verb: Token) -> bool:
     """A scene phrase written before the verb ("In Ayala, rebels placed ...")."""
     prep = _prep(pobj)
     return prep.lower_ in SCENE_PREPS and prep.i < verb.i and prep.head.i == verb.i
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The antecedent of "which" or "whom" in a partitive inside a relative clause ("brothels, two of which were
+    destroyed", "the guards, three of whom were hurt"): the noun the clause tells of. None for anything else.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["attacks", "on", "depots", ",", "two", "of", "which", "burned"]
+    >>> heads = [0, 0, 1, 2, 7, 4, 5, 2]
+    >>> deps = ["ROOT", "prep", "pobj", "punct", "nsubj", "prep", "pobj", "relcl"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+    ...           pos=["NOUN", "ADP", "NOUN", "PUNCT", "NUM", "ADP", "PRON", "VERB"])
+    >>> relative_antecedent(doc[6]).text
+    'depots'
+    """
+    if pronoun.lower_ not in ("which", "whom") or pronoun.dep_ != "pobj":
+        return None
+    prep = pronoun.head
+    if prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    clause = prep.head
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return clause.head
+
+
+_QUANTIFIERS = frozenset({"several", "many", "some", "few", "numerous", "various", "other", "more", "all", "both"})
+
+
+def antecedent_words(noun: Token) -> str:
+    """The words of an antecedent without its determiner or count ("several depots" -> "depots", "the
+    guards" -> "guards"), to be written after "two of the"."""
+    span = noun.doc[np_span(noun).start:noun.i + 1]
+    return " ".join(t.text for t in span if t.dep_ not in ("det", "predet", "nummod", "poss", "punct")
+                    and t.lower_ not in _QUANTIFIERS) or noun.text
