@@ -44,3 +44,20 @@ def test_a_partitive_relative_names_its_antecedent(extract):
     # "three of whom" is three of the guards: the words of the side say whom
     found = targets(extract("Gunmen fired on the guards, three of whom were wounded."))
     assert "three of the guards" in found and "three of whom" not in found
+
+
+PREDICATE = [  # the subject of "is the second mayor murdered" is who was murdered
+    ("Ruiz is the second mayor that has been murdered in the province this week.", "ruiz", "second mayor"),
+    ("Ana Ruiz and Luis Pena were the reporters killed.", "ana ruiz and luis pena", "reporters"),
+]
+
+
+@pytest.mark.parametrize("text,hit,predicate", PREDICATE, ids=[t[:40] for t, _, _ in PREDICATE])
+def test_the_subject_of_a_predicate_victim_is_the_target(extract, text, hit, predicate):
+    found = targets(extract(text))
+    assert hit in found and predicate not in found
+
+
+def test_a_place_is_no_subject_of_a_predicate_victim(extract):
+    # "the first city hit": where the attack was, not whom it hit
+    assert "tunja" not in targets(extract("Tunja was the first city hit by the cartel's bombs."))

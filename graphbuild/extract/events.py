@@ -38,11 +38,11 @@ from .non_events import (
     is_unreal_and_anonymous,
 )
 from .noun_events import nominal_frames
-from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span, split_sides
 from .operations import is_operation
 from .operators import operator
 from .perpetrators import is_means, named_group
-from .targets import antecedent_words, relative_antecedent
+from .targets import antecedent_words, predicate_subject, relative_antecedent
 from .setting import (
     dateline_date,
     dateline_end,
@@ -407,7 +407,8 @@ class _Extractor:
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
                   and not (frame.etype in VIOLENT and is_means(a.tok, self.words))]
         targets = [named_land(t, frame.trigger, self.words) or t  # "invaded this borderland" (demonstratives.py)
-                   for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})]
+                   for t in self._hit(self._resolve_args(self._hit(frame.targets), exclude={a.tok.i for a in actors}),
+                                      resolved=True)]
         targets = [t for t in targets if self._usable(t) and self._can_be_target(t, frame.trigger)]
         if targets and all(is_tally(t.tok, sent) for t in targets):
             return  # "9,000 civilians have died in the conflict since 2011": many incidents, not one
@@ -483,6 +484,20 @@ class _Extractor:
                         MENTION_FORM.format(said=arg.said, antecedent=joint)
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
                           weak_actor=x is not None and x.tok.i in weak)
+
+    @staticmethod
+    def _hit(targets: list[Arg], resolved: bool = False) -> list[Arg]:
+        """The targets of a frame, with the subject of a copula for its predicate noun ("Ruiz is the second
+        mayor murdered": Ruiz; targets.py); once ``resolved`` ("the mayor that was murdered": "that" is the
+        mayor), only a subject that needs no resolving of its own."""
+        out: list[Arg] = []
+        for a in targets:
+            subject = predicate_subject(a.tok) if a.text is None else None
+            if subject is None or resolved and is_pronoun(subject):
+                out.append(a)
+            else:
+                out += split_sides([subject])
+        return out
 
     def as_written(self, ev: Event) -> Event:
         """A side split from a coordination with the coordination's words as its mention ("poisoned by Putin

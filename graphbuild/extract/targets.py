@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .noun_phrases import np_span
+from .setting import is_settlement
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -95,3 +96,34 @@ def antecedent_words(noun: Token) -> str:
     span = noun.doc[np_span(noun).start:noun.i + 1]
     return " ".join(t.text for t in span if t.dep_ not in ("det", "predet", "nummod", "poss", "punct")
                     and t.lower_ not in _QUANTIFIERS) or noun.text
+
+
+# a subject that points at no one the words name ("This is the first mayor killed", "There were ...")
+_EMPTY_SUBJECTS = frozenset({"this", "that", "it", "these", "those", "there", "which", "who", "what"})
+
+
+def predicate_subject(tok: Token) -> Token | None:
+    """The subject of a copula whose predicate noun is the target ("Ruiz is the second mayor murdered this
+    week", "Ana Ruiz and Luis Pena were the reporters killed"): who was hit is the subject; None when the
+    predicate is no such noun or the subject names no one ("This is the first mayor killed").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Ruiz", "is", "the", "second", "mayor", "murdered"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 4, 4, 1, 4],
+    ...           deps=["nsubj", "ROOT", "det", "amod", "attr", "acl"],
+    ...           lemmas=["Ruiz", "be", "the", "second", "mayor", "murder"])
+    >>> predicate_subject(doc[4]).text
+    'Ruiz'
+    """
+    if tok.dep_ != "attr" or tok.head.lemma_.lower() != "be" or is_settlement(tok) or is_place(tok):
+        return None  # "Medellin was the first city hit": where, the side is not
+    subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].lower_ in _EMPTY_SUBJECTS or is_place(subj[0]):
+        return None
+    return subj[0]
+
+
+def is_place(tok: Token) -> bool:
+    """A name of a place as the parser tagged it."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC")
