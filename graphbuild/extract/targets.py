@@ -127,3 +127,23 @@ def predicate_subject(tok: Token) -> Token | None:
 def is_place(tok: Token) -> bool:
     """A name of a place as the parser tagged it."""
     return tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+# a vehicle or a plane its words tell as a fighting force's ("fighter planes", "armored cars", "army trucks"):
+# the words that tell it, and the nouns the lexicon does not file as machines of war (a plane, a car or a truck
+# is a civilian's unless said otherwise). Not "patrol": a patrol car is the police's as often.
+MILITARY_WORDS = frozenset({"fighter", "military", "army", "armored", "armoured", "combat", "naval",
+                            "navy"})
+VEHICLE_NOUNS = frozenset({"plane", "planes", "car", "cars", "vehicle", "vehicles", "truck", "trucks", "jeep",
+                           "jeeps", "boat", "boats", "ship", "ships"})
+
+
+def is_military_vehicle(mention: str) -> bool:
+    """A vehicle told as a fighting force's by a word before it ("12 government fighter planes", "armored
+    cars", "an army truck"); not one told as a civilian's ("a private plane") nor a bare one ("the cars").
+
+    >>> [is_military_vehicle(m) for m in ("12 fighter planes", "armored cars", "a private plane", "the cars")]
+    [True, True, False, False]
+    """
+    words = [w.strip(".,'\"()") for w in mention.lower().split(" of ")[-1].split()]
+    return len(words) >= 2 and words[-1] in VEHICLE_NOUNS and any(w in MILITARY_WORDS for w in words[:-1])
