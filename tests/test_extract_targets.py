@@ -61,3 +61,9 @@ def test_the_subject_of_a_predicate_victim_is_the_target(extract, text, hit, pre
 def test_a_place_is_no_subject_of_a_predicate_victim(extract):
     # "the first city hit": where the attack was, not whom it hit
     assert "tunja" not in targets(extract("Tunja was the first city hit by the cartel's bombs."))
+
+
+def test_a_quarter_of_a_city_is_where_an_attack_happened(extract):
+    assert "escalon neighbourhood" not in targets(extract("Army helicopters bombed the Escalon neighbourhood."))
+    found = targets(extract("Army helicopters wounded six residents of the Escalon neighbourhood."))
+    assert "six residents of the escalon neighbourhood" in found

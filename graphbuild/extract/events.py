@@ -42,7 +42,7 @@ from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, 
 from .operations import is_operation
 from .operators import operator
 from .perpetrators import is_means, named_group
-from .targets import antecedent_words, predicate_subject, relative_antecedent
+from .targets import antecedent_words, is_quarter, predicate_subject, relative_antecedent
 from .setting import (
     dateline_date,
     dateline_end,
@@ -233,6 +233,8 @@ class _Extractor:
         tok = arg.tok
         if any(c.lower_ == "no" for c in tok.lefts) or is_damage_or_ground(tok, self.words):
             return False  # "no one"; "destroying windows", "shelled residential areas" (victims.py)
+        if is_quarter(tok):
+            return False  # "bombing the Escalon neighbourhood": where the attack was (targets.py)
         if arg.text is None and count_words(tok) is not None:
             return True  # "killed dozens", "wounded 12 more": a number of people (victims.py)
         if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \

@@ -1,4 +1,6 @@
-"""Where a weapon was put or thrown, told apart from the scene of the sentence.
+"""Who or what an attack hit, told apart from where it happened, and written so the side says who it is.
+
+Where a weapon was put or thrown, told apart from the scene of the sentence.
 
 A verb that moves a weapon ("placed a bomb", "bombs were hurled", "set off a charge") takes its target from a
 place phrase: "at the temple", "on the pipeline", "in a car", "near a power tower". Two kinds of place phrase
@@ -147,3 +149,22 @@ def is_military_vehicle(mention: str) -> bool:
     """
     words = [w.strip(".,'\"()") for w in mention.lower().split(" of ")[-1].split()]
     return len(words) >= 2 and words[-1] in VEHICLE_NOUNS and any(w in MILITARY_WORDS for w in words[:-1])
+
+
+# a quarter of a city, named or not ("the Escalon neighbourhood", "the old quarter"): where an attack happened.
+# Plural and wider ground ("residential areas", "several towns") is victims.py's, and a town that is stormed or
+# shelled is hit (events.py, ``cekg:territoryWord``)
+QUARTER_NOUNS = frozenset({"neighborhood", "neighbourhood", "barrio", "quarter", "suburb"})
+
+
+def is_quarter(tok: Token) -> bool:
+    """A target head that is a quarter of a city, named or not: the place of the attack, not whom it hit
+    ("helicopters bombed the Escalon neighbourhood"); those who live there are its victims when the text names
+    them ("the residents of the neighbourhood").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Escalon neighbourhood")
+    >>> is_quarter(doc[2]), is_quarter(doc[1])
+    (True, False)
+    """
+    return tok.lower_ in QUARTER_NOUNS
