@@ -487,14 +487,13 @@ class _Extractor:
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
                           weak_actor=x is not None and x.tok.i in weak)
 
-    @staticmethod
-    def _hit(targets: list[Arg], resolved: bool = False) -> list[Arg]:
+    def _hit(self, targets: list[Arg], resolved: bool = False) -> list[Arg]:
         """The targets of a frame, with the subject of a copula for its predicate noun ("Ruiz is the second
         mayor murdered": Ruiz; targets.py); once ``resolved`` ("the mayor that was murdered": "that" is the
         mayor), only a subject that needs no resolving of its own."""
         out: list[Arg] = []
         for a in targets:
-            subject = predicate_subject(a.tok) if a.text is None else None
+            subject = predicate_subject(a.tok, self.words) if a.text is None else None
             if subject is None or resolved and is_pronoun(subject):
                 out.append(a)
             else:

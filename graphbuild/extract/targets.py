@@ -18,10 +18,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .noun_phrases import np_span
-from .setting import is_settlement
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from .lexicon import Words
 
 # the prepositions of a weapon's place that name where it was, not only what it was aimed at
 SCENE_PREPS = ("in", "near", "inside", "outside", "toward", "towards")
@@ -104,7 +105,7 @@ def antecedent_words(noun: Token) -> str:
 _EMPTY_SUBJECTS = frozenset({"this", "that", "it", "these", "those", "there", "which", "who", "what"})
 
 
-def predicate_subject(tok: Token) -> Token | None:
+def predicate_subject(tok: Token, words: Words) -> Token | None:
     """The subject of a copula whose predicate noun is the target ("Ruiz is the second mayor murdered this
     week", "Ana Ruiz and Luis Pena were the reporters killed"): who was hit is the subject; None when the
     predicate is no such noun or the subject names no one ("This is the first mayor killed").
@@ -115,10 +116,13 @@ def predicate_subject(tok: Token) -> Token | None:
     >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 4, 4, 1, 4],
     ...           deps=["nsubj", "ROOT", "det", "amod", "attr", "acl"],
     ...           lemmas=["Ruiz", "be", "the", "second", "mayor", "murder"])
-    >>> predicate_subject(doc[4]).text
+    >>> from graphbuild.cache import load_ontology
+    >>> from graphbuild.extract.lexicon import words_of
+    >>> predicate_subject(doc[4], words_of(load_ontology())).text
     'Ruiz'
     """
-    if tok.dep_ != "attr" or tok.head.lemma_.lower() != "be" or is_settlement(tok) or is_place(tok):
+    settlement = tok.pos_ == "NOUN" and tok.lemma_.lower() in words.lex.settlement_nouns
+    if tok.dep_ != "attr" or tok.head.lemma_.lower() != "be" or settlement or is_place(tok):
         return None  # "Medellin was the first city hit": where, the side is not
     subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if len(subj) != 1 or subj[0].lower_ in _EMPTY_SUBJECTS or is_place(subj[0]):
