@@ -42,7 +42,6 @@ from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, 
 from .operations import is_operation
 from .operators import operator
 from .perpetrators import is_means, named_group
-from .targets import antecedent_words, is_quarter, predicate_subject, relative_antecedent
 from .setting import (
     dateline_date,
     dateline_end,
@@ -54,6 +53,7 @@ from .setting import (
     sentence_place,
 )
 from .sides import Frame, objects, passive_subjects
+from .targets import antecedent_words, is_quarter, predicate_subject, relative_antecedent
 from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
 from .victims import count_words, is_damage_or_ground
