@@ -67,3 +67,8 @@ def test_a_quarter_of_a_city_is_where_an_attack_happened(extract):
     assert "escalon neighbourhood" not in targets(extract("Army helicopters bombed the Escalon neighbourhood."))
     found = targets(extract("Army helicopters wounded six residents of the Escalon neighbourhood."))
     assert "six residents of the escalon neighbourhood" in found
+
+
+def test_an_area_is_where_a_bomb_was_planted(extract):
+    found = targets(extract("Rebels planted a bomb in a busy commercial area of the capital."))
+    assert not any("area" in t for t in found)

@@ -155,10 +155,11 @@ def is_military_vehicle(mention: str) -> bool:
     return len(words) >= 2 and words[-1] in VEHICLE_NOUNS and any(w in MILITARY_WORDS for w in words[:-1])
 
 
-# a quarter of a city, named or not ("the Escalon neighbourhood", "the old quarter"): where an attack happened.
-# Plural and wider ground ("residential areas", "several towns") is victims.py's, and a town that is stormed or
-# shelled is hit (events.py, ``cekg:territoryWord``)
-QUARTER_NOUNS = frozenset({"neighborhood", "neighbourhood", "barrio", "quarter", "suburb"})
+# a quarter of a city or a stretch of land, named or not ("the Escalon neighbourhood", "a commercial area of the
+# capital", "that sector of the town"): where an attack happened. Plural ground ("residential areas", "several
+# towns") is victims.py's, and a town that is stormed or shelled is hit (events.py, ``cekg:territoryWord``)
+QUARTER_NOUNS = frozenset({"neighborhood", "neighbourhood", "barrio", "quarter", "suburb", "area", "sector",
+                           "jurisdiction"})
 
 
 def is_quarter(tok: Token) -> bool:
