@@ -60,7 +60,8 @@ def presentation(trigger: Token, sent: Span, words: Words) -> Presentation:
         m = words.token_cue(node)
         if m and modality == "asserted" and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             if m == "threatened":
-                if rel == "xcomp" or (rel in ("pobj", "prep") and node.pos_ == "NOUN"):
+                # "threats to kill the judges": the infinitive of a noun of threat is what is threatened
+                if rel == "xcomp" or (rel in ("pobj", "prep", "acl") and node.pos_ == "NOUN"):
                     threat = node
                     modality = "threatened"
             elif m != "asserted":
