@@ -26,3 +26,40 @@ TRIGGERS = [  # (sentence, (actor, target))
 @pytest.mark.parametrize("text,pair", TRIGGERS, ids=[t[:40] for t, _ in TRIGGERS])
 def test_verbs_of_bombing_and_shooting_are_assaults(extract, text, pair):
     assert pair in assaults(extract(text))
+
+
+ARSON = [  # "set" fire: what burns is the target (arson.py)
+    ("Guerrillas set fire to three buses on the highway.", ("guerrillas", "three buses")),
+    ("The rebels set two schools on fire.", ("rebels", "two schools")),
+    ("Two trucks were set on fire by the rebels.", ("rebels", "two trucks")),
+    ("The gang burned two buses and set fire to a warehouse.", ("gang", "warehouse")),
+]
+
+
+@pytest.mark.parametrize("text,pair", ARSON, ids=[t[:40] for t, _ in ARSON])
+def test_setting_fire_is_an_attack_on_what_burns(extract, text, pair):
+    assert pair in assaults(extract(text))
+
+
+@pytest.mark.parametrize("text", ["The army set a deadline for the talks.",
+                                  "The monk set himself on fire outside the embassy."])
+def test_a_set_that_burns_nothing_else_is_no_attack(extract, text):
+    assert not assaults(extract(text))
+
+
+def test_set_ablaze_has_the_building_as_target(nlp, ontology):
+    """Hand-built reading of the model's parse: "the station" is the subject of "ablaze", a ccomp of "set"."""
+    from spacy.tokens import Doc
+
+    from graphbuild.extract.arson import arson_frame
+    from graphbuild.extract.lexicon import words_of
+
+    words = ["Rioters", "set", "the", "station", "ablaze", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 4, 1, 1],
+              deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADJ", "PUNCT"],
+              tags=["NNS", "VBD", "DT", "NN", "JJ", "."],
+              lemmas=["rioter", "set", "the", "station", "ablaze", "."])
+    frame = arson_frame(doc[1], words_of(ontology))
+    assert frame is not None and [a.tok.text for a in frame.targets] == ["station"]
+    assert [a.tok.text for a in frame.actors] == ["Rioters"]

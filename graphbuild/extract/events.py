@@ -17,6 +17,7 @@ from ..records import Actor, Document, Event
 from ..text import normalize, plural
 from .aliases import known_as
 from .arrests import is_arrest
+from .arson import arson_frame
 from .attribution import described, kind_of_people
 from .background import is_attackers_casualty, is_people_in_general
 from .casualties import casualties
@@ -122,6 +123,8 @@ class _Extractor:
             yield from verbal_frames(tok, lex.verb_triggers[phrasal], self.words)  # "blew up the pumping station"
         elif tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             yield from verbal_frames(tok, lex.verb_triggers[lemma], self.words)
+        elif (arson := arson_frame(tok, self.words)) is not None:
+            yield arson  # "set fire to three buses", "set the depot ablaze" (arson.py)
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
                 self.words.is_instrument(x) and lex.noun_triggers.get(x.lemma_.lower(), "ASSAULT") == "ASSAULT"
                 for x in objects(tok) + passive_subjects(tok)):  # "arrests were made": no means of attack
