@@ -63,3 +63,24 @@ def test_set_ablaze_has_the_building_as_target(nlp, ontology):
     frame = arson_frame(doc[1], words_of(ontology))
     assert frame is not None and [a.tok.text for a in frame.targets] == ["station"]
     assert [a.tok.text for a in frame.actors] == ["Rioters"]
+
+
+HOSTAGES = [  # "hold"/"take" + "hostage": an abduction by whoever holds (hostages.py)
+    ("The ambassador and two diplomats are being held hostage by members of a rebel front.",
+     ("members of a rebel front", "ambassador and two diplomats")),
+    ("Rebels held the ambassador hostage for a week.", ("rebels", "ambassador")),
+    ("The engineer was held captive by the guerrillas for a month.", ("guerrillas", "engineer")),
+    ("The rebels took a group of hotel guests as hostages.", ("rebels", "group of hotel guests")),
+    ("The gunmen fled, taking as hostages two engineers of the company.", ("gunmen", "two engineers of the company")),
+]
+
+
+@pytest.mark.parametrize("text,pair", HOSTAGES, ids=[t[:40] for t, _ in HOSTAGES])
+def test_holding_hostages_is_an_abduction(extract, text, pair):
+    assert pair in assaults(extract(text))
+
+
+@pytest.mark.parametrize("text", ["The police held the minister responsible.",
+                                  "The army took control of the town."])
+def test_holding_and_taking_without_hostages_is_no_attack(extract, text):
+    assert not assaults(extract(text))

@@ -26,6 +26,7 @@ from .coordination import counted_event_type
 from .coreference import Coref
 from .demonstratives import named_land
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
+from .hostages import hostage_frame
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
@@ -123,8 +124,8 @@ class _Extractor:
             yield from verbal_frames(tok, lex.verb_triggers[phrasal], self.words)  # "blew up the pumping station"
         elif tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             yield from verbal_frames(tok, lex.verb_triggers[lemma], self.words)
-        elif (arson := arson_frame(tok, self.words)) is not None:
-            yield arson  # "set fire to three buses", "set the depot ablaze" (arson.py)
+        elif (idiom := arson_frame(tok, self.words) or hostage_frame(tok, self.words)) is not None:
+            yield idiom  # "set fire to three buses" (arson.py), "held the envoy hostage" (hostages.py)
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
                 self.words.is_instrument(x) and lex.noun_triggers.get(x.lemma_.lower(), "ASSAULT") == "ASSAULT"
                 for x in objects(tok) + passive_subjects(tok)):  # "arrests were made": no means of attack
