@@ -84,3 +84,20 @@ def test_holding_hostages_is_an_abduction(extract, text, pair):
                                   "The army took control of the town."])
 def test_holding_and_taking_without_hostages_is_no_attack(extract, text):
     assert not assaults(extract(text))
+
+
+RIDDLED = [  # "riddle" with a firearm: a shooting (riddling.py)
+    ("The judge was riddled with bullets by two gunmen.", ("two gunmen", "judge")),
+    ("Gunmen riddled the car with bullets.", ("gunmen", "car")),
+    ("A group of men stormed the house and riddled the priests with machinegun fire.",
+     ("group of men", "priests")),
+]
+
+
+@pytest.mark.parametrize("text,pair", RIDDLED, ids=[t[:40] for t, _ in RIDDLED])
+def test_riddled_with_bullets_is_a_shooting(extract, text, pair):
+    assert pair in assaults(extract(text))
+
+
+def test_riddled_with_anything_else_is_no_attack(extract):
+    assert not assaults(extract("The report was riddled with errors."))

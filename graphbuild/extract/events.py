@@ -44,6 +44,7 @@ from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, 
 from .operations import is_operation
 from .operators import operator
 from .perpetrators import is_means, named_group
+from .riddling import riddled_frame
 from .setting import (
     dateline_date,
     dateline_end,
@@ -124,8 +125,10 @@ class _Extractor:
             yield from verbal_frames(tok, lex.verb_triggers[phrasal], self.words)  # "blew up the pumping station"
         elif tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             yield from verbal_frames(tok, lex.verb_triggers[lemma], self.words)
-        elif (idiom := arson_frame(tok, self.words) or hostage_frame(tok, self.words)) is not None:
-            yield idiom  # "set fire to three buses" (arson.py), "held the envoy hostage" (hostages.py)
+        elif (idiom := arson_frame(tok, self.words) or hostage_frame(tok, self.words)
+              or riddled_frame(tok, self.words)) is not None:
+            yield idiom  # "set fire to three buses" (arson.py), "held the envoy hostage" (hostages.py), "riddled
+            # with bullets" (riddling.py)
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
                 self.words.is_instrument(x) and lex.noun_triggers.get(x.lemma_.lower(), "ASSAULT") == "ASSAULT"
                 for x in objects(tok) + passive_subjects(tok)):  # "arrests were made": no means of attack
