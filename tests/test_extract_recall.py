@@ -101,3 +101,25 @@ def test_riddled_with_bullets_is_a_shooting(extract, text, pair):
 
 def test_riddled_with_anything_else_is_no_attack(extract):
     assert not assaults(extract("The report was riddled with errors."))
+
+
+USER_TTL = """@prefix cekg: <https://graphbuild.dev/ns/cekg#> .
+@prefix plover: <https://graphbuild.dev/ns/plover#> .
+plover:ASSAULT cekg:weaponWithVerb "pepper" ; cekg:captiveWord "prisoner" .
+"""
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Gunmen peppered the car with bullets.", ("gunmen", "car")),
+    ("The engineer was held prisoner by the guerrillas.", ("guerrillas", "engineer")),
+])
+def test_the_words_of_these_idioms_are_the_ontologys(nlp, tmp_path, extract, text, pair):
+    from graphbuild.extract import extract_events
+    from graphbuild.ontology import load_ontology
+    from graphbuild.records import Document
+
+    mine = tmp_path / "mine.ttl"
+    mine.write_text(USER_TTL)
+    onto = load_ontology([mine])
+    assert pair not in assaults(extract(text))
+    assert pair in assaults(extract_events(nlp(text), Document("t", text), onto))

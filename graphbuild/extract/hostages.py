@@ -2,7 +2,8 @@
 "are holding hostages", "taking as hostages two engineers", and the passives "the diplomats are being held
 hostage by X", "the engineer was held captive by the rebels", "they were taken hostage". Neither verb is a
 trigger ("held talks", "took control"), and "hostage" names the people, not the act, so these abductions were
-no events. Whoever holds or takes is the actor; the people held, the target.
+no events. Whoever holds or takes is the actor; the people held, the target. The verbs and words are the
+ontology's ``cekg:holdingVerb`` and ``cekg:captiveWord``.
 """
 
 from __future__ import annotations
@@ -16,15 +17,12 @@ from .sides import Frame, agents, is_passive, objects, passive_subjects, subject
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-CAPTIVE = ("hostage", "hostages", "captive", "captives")  # grammar of the idiom: hold/take X hostage
-HOLDING = ("hold", "take", "keep")
-
 
 def hostage_frame(verb: Token, words: Words) -> Frame | None:
     """The abduction a "hold"/"take" + "hostage" tells, or None when the verb holds no hostage."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in HOLDING:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.lex.holding_verbs:
         return None
-    word = _captive_word(verb)
+    word = _captive_word(verb, words.lex.captive_words)
     if word is None:
         return None
     passive = is_passive(verb)
@@ -41,14 +39,14 @@ def hostage_frame(verb: Token, words: Words) -> Frame | None:
                  mode=words.mode_of(word) or words.first_mode_at_word("hostage"), text=_phrase(verb, word))
 
 
-def _captive_word(verb: Token) -> Token | None:
+def _captive_word(verb: Token, captive: frozenset[str]) -> Token | None:
     """ "hostage" as the verb's complement ("held hostage", "held the envoy hostage") or in its as-phrase
     ("took the guests as hostages")."""
     for c in verb.children:
-        if c.lower_ in CAPTIVE and c.dep_ in ("oprd", "dobj", "obj", "acomp", "npadvmod", "advmod", "attr"):
+        if c.lower_ in captive and c.dep_ in ("oprd", "dobj", "obj", "acomp", "npadvmod", "advmod", "attr"):
             return c
         if c.dep_ == "prep" and c.lower_ == "as":
-            found = next((p for p in c.children if p.dep_ == "pobj" and p.lower_ in CAPTIVE), None)
+            found = next((p for p in c.children if p.dep_ == "pobj" and p.lower_ in captive), None)
             if found is not None:
                 return found
     return None
