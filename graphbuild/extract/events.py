@@ -31,6 +31,7 @@ from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
 from .modality import presentation
+from .no_occurrence import tells_no_occurrence
 from .non_events import (
     is_characterisation,
     is_polar_question,
@@ -60,6 +61,7 @@ from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
 from .victims import count_words, is_damage_or_ground
 from .wars import war_frames
+from .years_before import is_record, is_years_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -405,6 +407,10 @@ class _Extractor:
             return
         if frame.etype in VIOLENT and is_characterisation(frame.trigger):
             return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
+        if tells_no_occurrence(frame.trigger, frame.etype):
+            return  # "they will not attack", "there were no raids", "can kill": nothing occurs (no_occurrence.py)
+        if is_years_before(frame.trigger, self.published):
+            return  # "the priest, who was killed by soldiers in 1966": background (years_before.py)
         actors = [(operator(a, self.words) or a) if self._hardware(a) else a for a in self._resolve_args(frame.actors)]
         actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
@@ -430,8 +436,9 @@ class _Extractor:
         actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
         target_args = [(x, t) for x in targets if (t := self._actor(x)) is not None]
         target_objs = [t for _x, t in target_args] or [None]
-        if frame.etype == "ASSAULT" and is_series(frame.trigger, self.words):
-            # "a wave of attacks on banks by the cartel": no one incident, but who attacks in this article
+        if frame.etype == "ASSAULT" and (is_series(frame.trigger, self.words) or is_record(frame.trigger)):
+            # "a wave of attacks on banks by the cartel", "has attacked banks in the past", "frequent
+            # kidnappings": no one incident, but who attacks in this article
             target_objs = [None]  # (a statement of its perpetrator only, never output: incidents.py)
         if etype == "ASSAULT" and is_combat(frame.trigger, sent, [a for _x, a in actor_objs], target_objs,
                                             self.words):
