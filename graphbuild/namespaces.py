@@ -86,6 +86,11 @@ class CEKG(DefinedNamespace):
     warNoun: URIRef
     wagingVerb: URIRef
     wreckingVerb: URIRef
+    kindlingVerb: URIRef
+    fireWord: URIRef
+    holdingVerb: URIRef
+    captiveWord: URIRef
+    weaponWithVerb: URIRef
     civilWord: URIRef
     civilHardwareNoun: URIRef
     seriesNoun: URIRef

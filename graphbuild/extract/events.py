@@ -17,6 +17,7 @@ from ..records import Actor, Document, Event
 from ..text import normalize, plural
 from .aliases import known_as
 from .arrests import is_arrest
+from .arson import arson_frame
 from .attribution import described, kind_of_people
 from .background import is_attackers_casualty, is_people_in_general
 from .casualties import casualties
@@ -25,6 +26,7 @@ from .coordination import counted_event_type
 from .coreference import Coref
 from .demonstratives import named_land
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
+from .hostages import hostage_frame
 from .incidents import Mention, resolve_incidents
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
@@ -43,6 +45,7 @@ from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, 
 from .operations import is_operation
 from .operators import operator
 from .perpetrators import is_means, named_group
+from .riddling import riddled_frame
 from .setting import (
     dateline_date,
     dateline_end,
@@ -125,6 +128,10 @@ class _Extractor:
             yield from verbal_frames(tok, lex.verb_triggers[phrasal], self.words)  # "blew up the pumping station"
         elif tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             yield from verbal_frames(tok, lex.verb_triggers[lemma], self.words)
+        elif (idiom := arson_frame(tok, self.words) or hostage_frame(tok, self.words)
+              or riddled_frame(tok, self.words)) is not None:
+            yield idiom  # "set fire to three buses" (arson.py), "held the envoy hostage" (hostages.py), "riddled
+            # with bullets" (riddling.py)
         elif tok.pos_ == "VERB" and self.words.light(tok) and any(
                 self.words.is_instrument(x) and lex.noun_triggers.get(x.lemma_.lower(), "ASSAULT") == "ASSAULT"
                 for x in objects(tok) + passive_subjects(tok)):  # "arrests were made": no means of attack

@@ -79,6 +79,11 @@ class Lexicon:
     settlement_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()  # the settlement nouns and "the state", "the capital"
     oath_nouns: frozenset[str] = frozenset()
+    kindling_verbs: frozenset[str] = frozenset()
+    fire_words: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
+    captive_words: frozenset[str] = frozenset()
+    weapon_with_verbs: frozenset[str] = frozenset()
     one_sided_modes: frozenset[str] = frozenset()  # mode labels
     mode_sectors: dict[str, str] = field(default_factory=dict)  # mode label -> sector word ("military")
     suspect_verbs: frozenset[str] = frozenset()
@@ -241,6 +246,9 @@ class Ontology:
         lex.unnamed_nouns, lex.describing_verbs = words("unnamedNoun"), words("describingVerb")
         lex.person_nouns, lex.search_verbs = words("personNoun"), words("searchVerb")
         lex.settlement_nouns, lex.oath_nouns = words("settlementNoun"), words("oathNoun")
+        lex.kindling_verbs, lex.fire_words = words("kindlingVerb"), words("fireWord")
+        lex.holding_verbs, lex.captive_words = words("holdingVerb"), words("captiveWord")
+        lex.weapon_with_verbs = words("weaponWithVerb")
         lex.place_nouns = words("placeNoun") | lex.settlement_nouns
         for prop, noun in g.subject_objects(CEKG.affiliationNoun):
             lex.affiliation_nouns.setdefault(str(noun).lower(), self._local(prop))
