@@ -104,3 +104,37 @@ def test_who_claims_responsibility_for_an_attack_told_as_a_gerund_is_its_claimed
         found = [(e.actor and e.actor.mention.split(" (")[-1].rstrip(")"), e.modality) for e in extract(text)
                  if e.event_type == "ASSAULT"]
         assert (expected, "claimed") in found, (text, found)
+
+
+def test_a_role_noun_with_nothing_that_says_who_names_no_one(ontology):
+    from graphbuild.extract.attribution import names_no_one
+
+    words = words_of(ontology)
+
+    def _parse(words, heads, deps, pos, tags):  # with the lemmas a tagger gives ("authors" -> "author")
+        doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+        for t in doc:
+            t.lemma_ = t.lower_[:-1] if t.tag_ in ("NNS", "NNPS") else t.lower_
+        return doc
+
+    # "the authors of the crime": whoever did it, not someone the text names
+    doc = _parse(["the", "authors", "of", "the", "crime"], [1, 1, 1, 4, 2],
+                 ["det", "ROOT", "prep", "det", "pobj"], ["DET", "NOUN", "ADP", "DET", "NOUN"],
+                 ["DT", "NNS", "IN", "DT", "NN"])
+    assert names_no_one(doc[1], words)
+    assert names_no_one(doc[4], words)  # "the crime" itself: an event, no one
+    # "the ELN masterminds": a role with a name, someone
+    doc = _parse(["the", "ELN", "masterminds"], [2, 2, 2], ["det", "compound", "ROOT"],
+                 ["DET", "PROPN", "NOUN"], ["DT", "NNP", "NNS"])
+    assert not names_no_one(doc[2], words)
+    # "paid assassins": a kind of people, who act
+    doc = _parse(["paid", "assassins"], [1, 1], ["amod", "ROOT"], ["VERB", "NOUN"], ["VBN", "NNS"])
+    assert not names_no_one(doc[1], words)
+
+
+def test_whoever_did_it_is_no_attacker_but_they_who_did_it_are(extract):
+    text = "Police are still hunting the perpetrators of the attack on the depot."
+    assert all(e.actor is None or "perpetrators" not in e.actor.mention for e in extract(text))
+    text = "The culprits fled across the river. They had shot a guard at the depot the night before."
+    found = [e.actor.mention for e in extract(text) if e.event_type == "ASSAULT" and e.actor]
+    assert any(m.startswith("They") for m in found), found

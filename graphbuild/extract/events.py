@@ -17,7 +17,7 @@ from ..records import Actor, Document, Event
 from ..text import normalize, plural
 from .aliases import known_as
 from .arrests import is_arrest
-from .attribution import described, kind_of_people
+from .attribution import described, kind_of_people, names_no_one
 from .background import is_attackers_casualty, is_people_in_general
 from .casualties import casualties
 from .combat import is_combat
@@ -220,6 +220,9 @@ class _Extractor:
             return False  # "Storm Ellen" (an EVENT) hit the coast
         if self.words.is_instrument(tok) or self.words.is_event_noun(tok):
             return False
+        if arg.said is None and names_no_one(tok, self.words):
+            return False  # "the authors of the crime", "the crimes": no one (attribution.py); "they" for them is
+        # someone the text goes on to tell of ("they (the culprits) detonated the bomb")
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lemma_.lower() == "event":
             return False  # "no organization has claimed it": no one; "we have been hit by events": no one either
         return self.words.is_actor_word(tok) or tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("PROPN", "PRON")
