@@ -26,6 +26,7 @@ from .coreference import Coref
 from .demonstratives import named_land
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .incidents import Mention, resolve_incidents
+from .inflections import verb_lemma
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
 from .modality import presentation
@@ -113,7 +114,7 @@ class _Extractor:
 
     def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
-        lemma = tok.lemma_.lower()
+        lemma = verb_lemma(tok, lex.verb_triggers)  # "machinegunned", lemmatized "machinegunne" (inflections.py)
         phrasal = self.words.phrasal(tok) if tok.pos_ == "VERB" else None  # only a verb's particle is asked for
         said_who = list(attribution_frames(tok, self.words)) if tok.pos_ == "VERB" else []
         if said_who:
