@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -138,3 +139,16 @@ def test_whoever_did_it_is_no_attacker_but_they_who_did_it_are(extract):
     text = "The culprits fled across the river. They had shot a guard at the depot the night before."
     found = [e.actor.mention for e in extract(text) if e.event_type == "ASSAULT" and e.actor]
     assert any(m.startswith("They") for m in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attack noun under a verb of another kind is an event of its own, and names who did the murder
+    ("The minister condemned the murder of the judge in an attack carried out by gunmen.",
+     [("gunmen", "the judge")]),
+    # under a verb of its own kind it is that verb's event, told once
+    ("The mayor was killed in an attack by rebels.", [("rebels", "The mayor")]),
+])
+def test_an_attack_noun_under_a_verb_of_another_kind_names_the_attacker(extract, text, expected):
+    found = [(e.actor.mention if e.actor else None, e.target.mention) for e in extract(text)
+             if e.event_type == "ASSAULT" and e.target is not None]
+    assert found == expected
