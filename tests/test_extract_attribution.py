@@ -152,3 +152,12 @@ def test_an_attack_noun_under_a_verb_of_another_kind_names_the_attacker(extract,
     found = [(e.actor.mention if e.actor else None, e.target.mention) for e in extract(text)
              if e.event_type == "ASSAULT" and e.target is not None]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The mayor was killed by a rebel column.", "a rebel column"),
+    ("The guards were ambushed by a guerrilla detachment.", "a guerrilla detachment"),
+])
+def test_a_fighting_formation_acts(extract, text, actor):
+    found = [e.actor.mention for e in extract(text) if e.event_type == "ASSAULT" and e.actor]
+    assert found == [actor]

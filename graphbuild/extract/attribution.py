@@ -6,6 +6,8 @@
 - unnamed people are named by what they look like: "men wearing army uniforms", "two youths riding a
   motorcycle", "individuals dressed as police" keep that participle phrase in their mention, as coders of
   attacks by unidentified people write them;
+- a fighting formation acts: "a rebel column", "a guerrilla unit", "the 6th military detachment", "an
+  army patrol" (the lexicon's formation nouns, but "positions", which are places);
 - a noun for the role of whoever did it, with nothing that says who ("the authors of this crime", "the
   perpetrators of the attack", "the masterminds of the massacre"), and a word for an event ("the crimes",
   "all these actions") name no one: they are no actor, and an attack told with one is left for the rules
@@ -45,6 +47,15 @@ UNNAMED = frozenset({"man", "men", "individual", "individuals", "person", "perso
 # the nouns of perpetratorNoun that say only that someone did it, not what kind of people they are
 ROLE_ONLY = frozenset({"author", "perpetrator", "mastermind", "instigator", "organiser", "organizer", "culprit",
                        "executor"})
+
+
+PLACES = frozenset({"position", "positions"})  # formation nouns that name where a side is, not who
+
+
+def is_formation(tok: Token, words: Words) -> bool:
+    """A noun for a fighting formation, which can act ("killed by a rebel column")."""
+    return tok.pos_ == "NOUN" and tok.lower_ not in PLACES and (
+        tok.lower_ in words.lex.formation_nouns or tok.lemma_.lower() in words.lex.formation_nouns)
 
 
 def names_no_one(tok: Token, words: Words) -> bool:

@@ -17,7 +17,7 @@ from ..records import Actor, Document, Event
 from ..text import normalize, plural
 from .aliases import known_as
 from .arrests import is_arrest
-from .attribution import described, kind_of_people, names_no_one
+from .attribution import described, is_formation, kind_of_people, names_no_one
 from .background import is_attackers_casualty, is_people_in_general
 from .casualties import casualties
 from .combat import is_combat
@@ -226,7 +226,8 @@ class _Extractor:
         # someone the text goes on to tell of ("they (the culprits) detonated the bomb")
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lemma_.lower() == "event":
             return False  # "no organization has claimed it": no one; "we have been hit by events": no one either
-        return self.words.is_actor_word(tok) or tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("PROPN", "PRON")
+        return self.words.is_actor_word(tok) or tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("PROPN", "PRON") or \
+            is_formation(tok, self.words)  # "a rebel column" (attribution.py)
 
     def _can_be_target(self, arg: Arg, trigger: Token | None = None) -> bool:
         """A target is someone or something that can be hit: as for actors, plus facilities, numbers of
