@@ -161,3 +161,33 @@ def test_an_attack_noun_under_a_verb_of_another_kind_names_the_attacker(extract,
 def test_a_fighting_formation_acts(extract, text, actor):
     found = [e.actor.mention for e in extract(text) if e.event_type == "ASSAULT" and e.actor]
     assert found == [actor]
+
+
+def test_who_is_accused_of_carrying_out_an_attack_carries_it_out(ontology):
+    from graphbuild.extract.sides import subjects
+
+    # "Police accused the rebels of carrying out the attack": the parser hangs "of" on "rebels"
+    doc = Doc(spacy.blank("en").vocab,
+              words=["Police", "accused", "the", "rebels", "of", "carrying", "out", "the", "attack"],
+              heads=[1, 1, 3, 1, 3, 4, 5, 8, 5],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "prt", "det", "dobj"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "VERB", "ADP", "DET", "NOUN"],
+              tags=["NNS", "VBD", "DT", "NNS", "IN", "VBG", "RP", "DT", "NN"],
+              lemmas=["police", "accuse", "the", "rebel", "of", "carry", "out", "the", "attack"])
+    assert [t.text for t in subjects(doc[5], words=words_of(ontology))] == ["rebels"]
+    # "Police saw the rebels of the north carrying out ...": no allegation, no such reading
+    doc = Doc(spacy.blank("en").vocab,
+              words=["Police", "saw", "the", "rebels", "of", "carrying", "out", "the", "attack"],
+              heads=[1, 1, 3, 1, 3, 4, 5, 8, 5],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "prt", "det", "dobj"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "VERB", "ADP", "DET", "NOUN"],
+              tags=["NNS", "VBD", "DT", "NNS", "IN", "VBG", "RP", "DT", "NN"],
+              lemmas=["police", "see", "the", "rebel", "of", "carry", "out", "the", "attack"])
+    assert [t.text for t in subjects(doc[5], words=words_of(ontology))] == []
+
+
+def test_the_accused_carry_out_the_attack(extract):
+    found = [(e.actor.mention, e.target.mention, e.modality) for e in extract(
+        "Police accused the rebels of carrying out the attack on the depot.")
+        if e.event_type == "ASSAULT" and e.actor and e.target]
+    assert found == [("the rebels", "the depot", "alleged")]
