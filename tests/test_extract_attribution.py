@@ -191,3 +191,12 @@ def test_the_accused_carry_out_the_attack(extract):
         "Police accused the rebels of carrying out the attack on the depot.")
         if e.event_type == "ASSAULT" and e.actor and e.target]
     assert found == [("the rebels", "the depot", "alleged")]
+
+
+def test_a_town_the_parser_takes_for_who_did_it_is_no_attacker(extract):
+    # "which" hung on "the town": the charge destroyed the bridge, the town did nothing
+    text = "Suspected rebels placed a dynamite charge at a farm near the town, which destroyed the bridge."
+    found = {(e.actor.mention if e.actor else None, e.target.mention) for e in extract(text)
+             if e.event_type == "ASSAULT" and e.target}
+    assert ("the town", "the bridge") not in found
+    assert ("Suspected rebels", "the bridge") in found
