@@ -6,7 +6,8 @@ Rows (issue 9), each chosen with ``--rows``:
 - ``ratio``: wall time build / bare ``nlp.pipe`` parse over the dev corpus and over one article;
 - ``memory``: peak memory (RSS, from ``/usr/bin/time -f %M``) of a build at 1x, 4x, 8x and 16x the corpus
   (``--multiples``), with tokens/s and documents/s at each;
-- ``n-process``: the speed-up of ``--n-process 2`` (worker processes that parse and extract), and ``dask``: a
+- ``n-process``: the speed-up of ``--n-process 2`` (worker processes that parse and extract), with the most
+  Amdahl's law allows given the part no worker shares (a one-article build's time), and ``dask``: a
   build with ``--engine dask --workers 2`` against the local one, with a check that their event ids are equal;
   both give user+sys CPU time (the workers' included) and the load average, since on a shared machine a
   speed-up is only as good as the idle cores (``--parallel-copies K`` runs them on K times the corpus);
@@ -115,9 +116,11 @@ def load() -> str:
     return f"load average {os.getloadavg()[0]:.1f}"
 
 
-def parallel_rows(dev: Path, tmp: Path, rows: list[str], copies: int = 1) -> None:
+def parallel_rows(dev: Path, tmp: Path, rows: list[str], copies: int = 1, one: Path | None = None) -> None:
     """--n-process 2 and Dask with 2 workers against the local build of the dev corpus (``copies`` times over:
-    the workers' start-up and the outputs, written by one process, weigh less on a larger corpus)."""
+    the workers' start-up and the outputs, written by one process, weigh less on a larger corpus). With ``one``
+    (a one-article corpus), also the part no worker can share, taken as the wall time of a build of ``one``
+    (start-up and writing), and the speed-up Amdahl's law then allows two processes."""
     local, local_cpu = timed_build(dev, tmp / "par-local")
     print(f"local build   {local:6.1f} s   CPU {local_cpu:6.1f} s   {copies}x the dev corpus   ({load()})")
     if "n-process" in rows:
@@ -125,6 +128,10 @@ def parallel_rows(dev: Path, tmp: Path, rows: list[str], copies: int = 1) -> Non
         same = (tmp / "par-np2" / "events.jsonl").read_bytes() == (tmp / "par-local" / "events.jsonl").read_bytes()
         print(f"--n-process 2 {wall:6.1f} s   CPU {cpu:6.1f} s   speed-up {local / wall:.2f}x   "
               f"events.jsonl {'identical' if same else 'DIFFERENT'}   ({load()})")
+        if one is not None:
+            serial, _ = timed_build(one, tmp / "par-one")
+            print(f"              serial part {serial:.1f} s (a one-article build: start-up and writing), "
+                  f"so at most {local / (serial + (local - serial) / 2):.2f}x on 2 cores")
     if "dask" in rows:
         wall, cpu = timed_build(dev, tmp / "par-dask", "--engine", "dask", "--workers", "2")
         same = event_ids(tmp / "par-dask") == event_ids(tmp / "par-local")
@@ -185,7 +192,7 @@ def main(argv: list[str]) -> None:
         if rows & {"n-process", "dask"}:
             parallel = dev if opts.parallel_copies == 1 else \
                 write_corpus(docs, opts.parallel_copies, tmp / f"par{opts.parallel_copies}.jsonl")
-            parallel_rows(parallel, tmp, rows, opts.parallel_copies)
+            parallel_rows(parallel, tmp, rows, opts.parallel_copies, one)
 
         if "sparql" in rows:
             sparql(opts.triples, tmp)

@@ -90,6 +90,18 @@ class CEKG(DefinedNamespace):
     civilHardwareNoun: URIRef
     seriesNoun: URIRef
     receivingVerb: URIRef
+    attackerNoun: URIRef
+    nonEventGerund: URIRef
+    unnamedNoun: URIRef
+    describingVerb: URIRef
+    personNoun: URIRef
+    affiliationNoun: URIRef
+    searchVerb: URIRef
+    settlementNoun: URIRef
+    placeNoun: URIRef
+    oathNoun: URIRef
+    oneSided: URIRef
+    meansOf: URIRef
     suspectVerb: URIRef
     arrestNoun: URIRef
     perpetratorNoun: URIRef

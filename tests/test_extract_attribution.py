@@ -83,16 +83,19 @@ def test_unnamed_attackers_are_named_by_what_they_look_like(extract):
         assert expected in found, (text, found)
 
 
-def test_a_named_attacker_keeps_its_name_without_what_it_does():
+def test_a_named_attacker_keeps_its_name_without_what_it_does(ontology):
     from graphbuild.extract.attribution import described
+    from graphbuild.extract.lexicon import words_of
+
+    words = words_of(ontology)
 
     # "the River Front, carrying rifles": the participle says what a named side did, it is not its name
     doc = _parse(["the", "Front", "carrying", "rifles"], [1, 1, 1, 2], ["det", "ROOT", "acl", "dobj"],
                  ["DET", "PROPN", "VERB", "NOUN"], ["DT", "NNP", "VBG", "NNS"])
-    assert described(doc[0:2], doc[1]).text == "the Front"
+    assert described(doc[0:2], doc[1], words).text == "the Front"
     doc = _parse(["the", "men", "carrying", "rifles"], [1, 1, 1, 2], ["det", "ROOT", "acl", "dobj"],
                  ["DET", "NOUN", "VERB", "NOUN"], ["DT", "NNS", "VBG", "NNS"])
-    assert described(doc[0:2], doc[1]).text == "the men carrying rifles"
+    assert described(doc[0:2], doc[1], words).text == "the men carrying rifles"
 
 
 def test_who_claims_responsibility_for_an_attack_told_as_a_gerund_is_its_claimed_actor(extract):

@@ -15,10 +15,6 @@ if TYPE_CHECKING:
 
     from ..ontology import Ontology
 
-PART_NOUNS = {"part": "partOf", "wing": "partOf", "arm": "partOf", "branch": "partOf", "faction": "memberOf",
-              "member": "memberOf", "unit": "partOf", "affiliate": "memberOf", "offshoot": "partOf"}
-
-
 def extract_affiliations(doc: Doc, document: Document, ontology: Ontology) -> Iterator[Affiliation]:
     words = words_of(ontology)
     seen: set[tuple] = set()
@@ -32,8 +28,9 @@ def extract_affiliations(doc: Doc, document: Document, ontology: Ontology) -> It
 
 
 def _facts(tok: Token, words) -> Iterator[tuple[Token, str, Token]]:
-    # "X, which is part of Y" / "X, a member of Y"
-    if tok.lemma_.lower() in PART_NOUNS and tok.dep_ in ("attr", "appos"):
+    # "X, which is part of Y" / "X, a member of Y": the ontology's cekg:affiliationNoun, by its property
+    part_nouns = words.lex.affiliation_nouns
+    if tok.lemma_.lower() in part_nouns and tok.dep_ in ("attr", "appos"):
         owner = tok.head.head if tok.dep_ == "attr" and tok.head.dep_ == "relcl" else tok.head
         if tok.dep_ == "attr" and tok.head.dep_ != "relcl":
             owner = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -42,7 +39,7 @@ def _facts(tok: Token, words) -> Iterator[tuple[Token, str, Token]]:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     for o in p.children:
                         if o.dep_ == "pobj":
-                            yield owner, PART_NOUNS[tok.lemma_.lower()], o
+                            yield owner, part_nouns[tok.lemma_.lower()], o
     # "Syria-backed Harakat Nour": the sponsor of a named group (generic groups are the ontology's job)
     if tok.lower_ in words.lex.sponsor_cues and tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
         sponsors = [c for c in tok.lefts if c.dep_ in ("npadvmod", "compound", "nmod") and words.onto.state_of(c.text)]

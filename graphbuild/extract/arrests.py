@@ -30,13 +30,12 @@ if TYPE_CHECKING:
     from .lexicon import Words
 
 STATE_KINDS = ("military", "police", "government", "state")
-SEARCH_VERBS = ("raid",)
 
 
 def is_arrest(trigger: Token, actors: list[Actor | None], targets: list[Actor | None], words: Words) -> bool:
     """Whether an ASSAULT frame of ``trigger`` is a capture by the state, an arrest (COERCE)."""
     lemma, lex = trigger.lemma_.lower(), words.lex
-    if trigger.pos_ == "VERB" and lemma in SEARCH_VERBS:
+    if trigger.pos_ == "VERB" and lemma in lex.search_verbs:  # cekg:searchVerb
         return _is_search(actors, targets, words)
     if trigger.pos_ != "VERB" or lemma not in lex.suspect_verbs or lex.verb_triggers.get(lemma) != "ASSAULT":
         return False

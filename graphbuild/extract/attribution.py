@@ -37,13 +37,6 @@ def kind_of_people(actor: Actor, words: Words, onto: Ontology) -> Actor:
     return replace(onto.resolve(f"{word}s"), mention=actor.mention)
 
 
-DESCRIBING = frozenset({"wear", "wearing", "dress", "dressed", "ride", "riding", "carry", "carrying", "disguise",
-                        "disguised"})
-UNNAMED = frozenset({"man", "men", "individual", "individuals", "person", "persons", "people", "youth", "youths",
-                     "gunman", "gunmen", "subject", "subjects", "assailant", "assailants", "woman", "women",
-                     "group"})
-
-
 # the nouns of perpetratorNoun that say only that someone did it, not what kind of people they are
 ROLE_ONLY = frozenset({"author", "perpetrator", "mastermind", "instigator", "organiser", "organizer", "culprit",
                        "executor"})
@@ -73,13 +66,16 @@ def names_no_one(tok: Token, words: Words) -> bool:
         words.is_actor_word(t) or t.pos_ == "PROPN") for t in tok.children)
 
 
-def described(span: Span, head: Token) -> Span:
-    """The noun phrase ``span`` of an unnamed people noun with the participle phrase that describes them
-    ("men wearing army uniforms"); ``span`` itself for any other side."""
-    if head.lower_ not in UNNAMED and head.lemma_.lower() not in UNNAMED:
+def described(span: Span, head: Token, words: Words) -> Span:
+    """The noun phrase ``span`` of an unnamed people noun (``cekg:unnamedNoun``) with the participle phrase
+    that describes them (``cekg:describingVerb``: "men wearing army uniforms"); ``span`` itself for any other
+    side."""
+    unnamed = words.lex.unnamed_nouns
+    if head.lower_ not in unnamed and head.lemma_.lower() not in unnamed:
         return span
     for c in head.rights:
-        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lower_ in DESCRIBING and c.i >= span.end:
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lower_ in words.lex.describing_verbs and \
+                c.i >= span.end:
             if all(t.is_punct is False for t in span.doc[span.end:c.i]):
                 return span.doc[span.start:c.right_edge.i + 1]
     return span

@@ -68,14 +68,10 @@ def is_people_in_general(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "amod" for c in tok.children)
 
 
-# who carries out attacks, besides the lexicon's nouns of a perpetrator ("killer", "assassin")
-ATTACKER_NOUNS = frozenset({"attacker", "assailant", "kidnapper", "abductor", "gunman", "gunmen", "hitman",
-                            "hitmen", "bomber", "raider", "terrorist", "sniper"})
-
-
 def is_attackers_casualty(actor: Actor | None, target: Actor | None, words: Words) -> bool:
     """An attacker hit with no one named as hitting them: the head noun of the target is a noun of a
-    perpetrator ("two of the kidnappers", "a third terrorist", "his assailant").
+    perpetrator or of an attacker (``cekg:perpetratorNoun``, ``cekg:attackerNoun``: "two of the kidnappers",
+    "a third terrorist", "his assailant").
 
     >>> from graphbuild.cache import load_ontology
     >>> from graphbuild.extract.lexicon import words_of
@@ -93,4 +89,5 @@ def is_attackers_casualty(actor: Actor | None, target: Actor | None, words: Word
         return False
     head = head_word(target.mention)
     singular = head[:-1] if head.endswith("s") else head
-    return any(w in ATTACKER_NOUNS or w in words.lex.perpetrator_nouns for w in (head, singular))
+    lex = words.lex
+    return any(w in lex.attacker_nouns or w in lex.perpetrator_nouns for w in (head, singular))

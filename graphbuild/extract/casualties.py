@@ -24,7 +24,9 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                      "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 12, "hundreds": 100, "scores": 20,
-                     "thousands": 1000, "a dozen": 12, "both": 2, "couple": 2})
+                     "thousand": 1000, "thousands": 1000, "million": 10**6, "millions": 10**6, "a dozen": 12,
+                     "both": 2, "couple": 2})  # number words are grammar, a closed class: no ontology term
+_TALLY_WORDS = ("thousand", "million", "millions")
 UPPER_BOUND = {"up", "nearly", "almost", "under", "fewer", "less", "maximum", "most"}  # "up to 20": no lower bound
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 
@@ -42,15 +44,17 @@ def number(tok: Token) -> int | None:
         value = int(text.replace(",", ""))
         # a year or a time is no count of people ("in 1989", "at 2130")
         return None if len(text) == 4 and "," not in text and 1900 <= value <= 2100 else value
-    return NUMBER_WORDS.get(text)
+    # "thousand" and "million" multiply the number before them ("two thousand", "5 million"), and "millions" is
+    # the toll of a war: none counts one incident's victims; they size a tally (non_events.py)
+    return None if text in _TALLY_WORDS else NUMBER_WORDS.get(text)
 
 
-def _count_of(head: Token) -> int | None:
+def _count_of(head: Token, words: Words) -> int | None:
     """The number of people a noun phrase (or a bare number) stands for: "at least 12 people" -> 12,
     "between 10 and 15 civilians" -> 10, "a soldier and two children" -> 3, "up to 20" -> None."""
     total, any_count = 0, False
     for tok in [head, *head.conjuncts]:
-        n = _one_count(tok)
+        n = _one_count(tok, words)
         if n is None:
             return None if not any_count and tok is head else (total if any_count else None)
         total += n
@@ -58,7 +62,7 @@ def _count_of(head: Token) -> int | None:
     return total if any_count else None
 
 
-def _one_count(tok: Token) -> int | None:
+def _one_count(tok: Token, words: Words) -> int | None:
     nums = [tok] if tok.pos_ == "NUM" or number(tok) is not None and tok.pos_ != "PROPN" else []
     nums += [c for c in tok.children if c.dep_ == "nummod"]
     if not nums:
@@ -69,7 +73,7 @@ def _one_count(tok: Token) -> int | None:
         # one person: "killed a policeman", "the mayor was shot dead"
         if tok.tag_ == "NN" and tok.ent_type_ in ("", "PERSON") and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
-            return 1 if _is_person(tok) else None
+            return 1 if _is_person(tok, words) else None
         return 1 if tok.ent_type_ == "PERSON" else None
     values = []
     for n in nums:
@@ -86,19 +90,10 @@ def _one_count(tok: Token) -> int | None:
     return min(values) if values else None
 
 
-def _is_person(tok: Token) -> bool:
-    """A singular noun of a person-like kind (a person title or a word for people), not "the building"."""
-    return tok.lemma_.lower() in PERSON_NOUNS
-
-
-PERSON_NOUNS = {"man", "woman", "child", "boy", "girl", "person", "civilian", "soldier", "policeman",
-                "officer", "guard", "farmer", "student", "teacher", "journalist", "reporter", "driver",
-                "worker", "trader", "shopkeeper", "mayor", "judge", "priest", "peasant", "resident",
-                "villager", "passenger", "pilgrim", "official", "leader", "commander", "member", "militant",
-                "fighter", "rebel", "guerrilla", "gunman", "bodyguard", "politician", "lawyer", "doctor",
-                "nurse", "councilman", "governor", "agent", "employee", "engineer", "merchant", "businessman",
-                "policewoman", "colonel", "captain", "lieutenant", "sergeant", "general", "major", "minister",
-                "candidate", "activist", "citizen", "youth", "teenager", "baby", "infant"}
+def _is_person(tok: Token, words: Words) -> bool:
+    """A singular noun of a person-like kind (a person title or a word for people: the ontology's
+    ``cekg:personNoun``), not "the building"."""
+    return tok.lemma_.lower() in words.lex.person_nouns
 
 
 def _word_count(tok: Token, words: Words) -> tuple[str, int] | None:
@@ -129,7 +124,7 @@ def _word_count(tok: Token, words: Words) -> tuple[str, int] | None:
                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NUM"]
     heads = [h for h in heads if h.lower_ not in ("nobody", "none") and not any(
         c.dep_ == "det" and c.lower_ == "no" for c in h.children)]  # "no one was killed"
-    counts = [c for c in map(_count_of, heads) if c is not None]
+    counts = [c for c in (_count_of(h, words) for h in heads) if c is not None]
     if not counts:
         return None
     return kind, max(counts)

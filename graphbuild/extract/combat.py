@@ -50,7 +50,6 @@ if TYPE_CHECKING:
     from ..records import Actor
 
 ARMED_KINDS = ("military", "police", "armed_group")
-REMOTE_MODES = frozenset({"aerial", "drone", "missile", "artillery", "explosives", "suicide bombing", "naval"})
 UNARMED_KINDS = ("civilians",)
 
 
@@ -137,7 +136,7 @@ _HEDGES = ("at", "least", "about", "some", "nearly", "over")
 def _one_sided(trigger: Token, words: Words) -> bool:
     """An ambush ("were ambushed near the river"), or violence from afar ("airstrikes on rebel positions",
     "shelled army positions"): one side strikes, nothing says the other fought; told as ASSAULT, whatever
-    it hits."""
+    it hits. The modes of violence from afar are the ontology's ``cekg:oneSided`` modes."""
     if trigger.lemma_.lower() == "ambush":
         return True
     near = [trigger, *[c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "compound", "amod")],
@@ -145,7 +144,7 @@ def _one_sided(trigger: Token, words: Words) -> bool:
             *([trigger.head] if trigger.dep_ in ("acl", "relcl") else [])]  # "airstrikes targeting ..."
     modes = [words.mode_of(t) if t.pos_ in ("NOUN", "PROPN") else words.lex.modes.get(f, (None,))[0]
              for t in near for f in (t.lemma_.lower(), f"{t.lemma_.lower()}ing")]  # "shelled": "shelling"
-    return any(m in REMOTE_MODES for m in modes)
+    return any(m in words.lex.one_sided_modes for m in modes)
 
 
 def is_fighter(side: Actor, words: Words) -> bool:

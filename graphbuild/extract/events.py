@@ -134,8 +134,7 @@ class _Extractor:
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "FAC"):
                 return
-            yield from nominal_frames(tok, lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_],
-                                      self.words)
+            yield from nominal_frames(tok, self.words.noun_type(tok), self.words)
         elif tok.pos_ == "NOUN" and lemma in lex.war_nouns:
             yield from war_frames(tok, self.words)  # "waged war on the rebels" (wars.py)
         elif (counted := counted_event_type(tok, self.words)) is not None:
@@ -245,7 +244,8 @@ class _Extractor:
             return True
         if any(c.dep_ in ("amod", "compound") and self.onto.state_of(c.text) for c in tok.lefts):
             return True  # "Turkish territory", "French positions"
-        if trigger is not None and trigger.lemma_.lower() in self.words.lex.territory_words and is_settlement(tok):
+        if trigger is not None and trigger.lemma_.lower() in self.words.lex.territory_words and \
+                is_settlement(tok, self.onto):
             return True  # "shelled the town", "stormed the camp": the place is what is hit
         for t in _anchors(tok):
             if t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
@@ -260,7 +260,7 @@ class _Extractor:
         ("two of its commanders" -> "two of the Northern Brigade's commanders")."""
         if arg.text is not None:
             return clean_mention(arg.text)
-        span = described(np_span(arg.tok), arg.tok)  # "men wearing army uniforms" (attribution.py)
+        span = described(np_span(arg.tok), arg.tok, self.words)  # "men wearing army uniforms" (attribution.py)
         parts = []
         replaced: set[int] = set()
         for t in span:
@@ -406,7 +406,7 @@ class _Extractor:
         actors = [(operator(a, self.words) or a) if self._hardware(a) else a for a in self._resolve_args(frame.actors)]
         actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
-                  and not is_settlement(a.tok)  # "near the town, which destroyed ...": a place the parser took
+                  and not is_settlement(a.tok, self.onto)  # "near the town, which destroyed ...": a place the parser took
                   and not (frame.etype in VIOLENT and is_means(a.tok, self.words))]
         targets = [named_land(t, frame.trigger, self.words) or t  # "invaded this borderland" (demonstratives.py)
                    for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})]

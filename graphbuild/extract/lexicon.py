@@ -183,6 +183,11 @@ class Words:
         return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.noun_triggers and \
             not (tok.pos_ == "PROPN" and tok.ent_type_ in ENT_ACTOR)
 
+    def noun_type(self, tok: Token) -> str | None:
+        """The PLOVER type of an event noun of the lexicon (``cekg:nounTrigger``), by its lemma, else as written
+        ("airstrikes" tagged a verb keeps its lemma "airstrike")."""
+        return self.lex.noun_triggers.get(tok.lemma_.lower()) or self.lex.noun_triggers.get(tok.lower_)
+
     def mode_of(self, tok: Token) -> str | None:
         return self.mode_words.get(tok.lower_) or self.mode_words.get(tok.lemma_.lower())
 

@@ -28,5 +28,4 @@ def sanction_subjects(subjects: list[Token], words: Words) -> bool:
     (True, False)
     """
     return bool(subjects) and all(
-        words.is_event_noun(s) and (words.lex.noun_triggers.get(s.lemma_.lower()) or
-                                    words.lex.noun_triggers.get(s.lower_)) == "SANCTION" for s in subjects)
+        words.is_event_noun(s) and words.noun_type(s) == "SANCTION" for s in subjects)

@@ -33,13 +33,13 @@ def misread_event_noun(tok: Token, words: Words) -> str | None:
     lex = words.lex
     if any(f in lex.verb_triggers for f in (tok.lemma_.lower(), tok.lower_)):
         return None
-    return lex.noun_triggers.get(tok.lower_) or lex.noun_triggers.get(tok.lemma_.lower())
+    return words.noun_type(tok)
 
 
 def gerund_event_type(tok: Token, words: Words) -> str | None:
     """The event type of a gerund of an attack verb used as a noun with its object in an of-phrase ("the
     storming of the parliament", "the torching of two buses"), which the lexicon need not list as a noun.
-    "Firing" stays out: "the firing of the minister" is a dismissal."""
+    "Firing" stays out: "the firing of the minister" is a dismissal (the ontology's ``cekg:nonEventGerund``)."""
     if tok.pos_ != "NOUN" or not tok.lower_.endswith("ing") or tok.lower_ in words.lex.noun_triggers:
         return None
     if not any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children)
@@ -47,7 +47,7 @@ def gerund_event_type(tok: Token, words: Words) -> str | None:
         return None
     stem = tok.lower_[:-3]
     verb = next((f for f in (stem, stem + "e", stem[:-1]) if f in words.lex.verb_triggers), None)
-    if verb is None or verb in NOT_GERUND_EVENTS:
+    if verb is None or verb in words.lex.non_event_gerunds:
         return None
     etype = words.lex.verb_triggers[verb]
     return etype if etype == "ASSAULT" else None
@@ -72,9 +72,6 @@ def participle_read_as_compound(tok: Token, words: Words) -> Frame | None:
         start += 1
     return Frame(tok, etype, actors=[Arg(actor, doc[start:actor.i + 1].text)],
                  targets=[Arg(name, name.text)], text=tok.text, mode=words.mode_of(tok))
-
-
-NOT_GERUND_EVENTS = ("fire", "hit", "target", "down", "ram", "sink", "beat", "gun", "shot", "rocket")
 
 
 def is_event_gerund(tok: Token, words: Words) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .casualties import NUMBER_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -24,8 +26,6 @@ _PERIOD = re.compile(r"\b(so far|to date|a total of|in total|over the (?:past|la
                      r"during the (?:past|last)|this year|last year|per (?:year|month)|every (?:year|month)|"
                      r"by the end of|in (?:january|february|march|april|may|june|july|august|september|october|"
                      r"november|december)(?! \d)|in (?:19|20)\d\d)\b", re.IGNORECASE)
-_NUMBER_WORDS = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 10**6,
-                 "millions": 10**6}
 
 
 def is_polar_question(sent: Span) -> bool:
@@ -133,10 +133,10 @@ def _count(tok: Token) -> int | None:
     nums = [t for t in heads if t.pos_ == "NUM"] + [c for t in heads for c in t.children if c.dep_ == "nummod"]
     best = None
     for n in nums:
-        words = [t for t in n.subtree if t.pos_ == "NUM" or t.lower_ in _NUMBER_WORDS]
+        words = [t for t in n.subtree if t.pos_ == "NUM" or t.lower_ in NUMBER_WORDS]
         for w in words:
             text = w.lower_.replace(",", "")
-            value = int(text) if text.isdigit() else _NUMBER_WORDS.get(text)
+            value = int(text) if text.isdigit() else NUMBER_WORDS.get(text)
             if value is not None:
                 best = max(best or 0, value)
     return best

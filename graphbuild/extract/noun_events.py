@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 WITH_TYPES = ("CONSULT", "COOPERATE", "AGREE")  # events with a partner: "talks with", "an agreement with"
 PROTEST_PREPS = ("against", "outside", "at", "in front of", "near")
 TARGET_PREPS = ("on", "against", "targeting", "upon", "at", "toward", "towards", "in")
-MILITARY_MEANS = ("aerial", "drone", "missile", "artillery", "naval")  # modes only a state's military has
 DEVERBAL = ("ing", "tion", "sion", "ment", "ure", "der", "cre", "ter")  # killing, assassination, murder, massacre
 
 
@@ -127,8 +126,8 @@ def _names_someone(tok: Token, words: Words) -> bool:
 def modifier_sides(named: list[Token], mode: str | None, words: Words) -> list[Arg]:
     """The actors named among an event noun's modifiers, as written; a country word of a strike by means only
     a state's military has ("a US airstrike", "Turkish drone strikes", "Israeli shelling") stands for that
-    military, as coders of event data name it."""
-    sector = "military" if mode in MILITARY_MEANS else None
+    military, as coders of event data name it (the ontology's ``cekg:meansOf`` of the mode)."""
+    sector = words.lex.mode_sectors.get(mode)
     return [Arg(a, modifier_text(a), sector=sector if words.onto.state_of(a.text) else None) for a in named]
 
 

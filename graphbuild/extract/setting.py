@@ -15,16 +15,11 @@ if TYPE_CHECKING:
 
     from ..ontology import Ontology
 
-PLACE_NOUNS = {"town", "city", "village", "hamlet", "province", "district", "department", "region",
-               "municipality", "county", "state", "capital", "port", "camp", "neighbourhood", "neighborhood",
-               "suburb", "area", "settlement", "governorate"}
-# not "the state" or "the capital", which stand for a government as often as for a place
-SETTLEMENT_NOUNS = frozenset(PLACE_NOUNS - {"state", "department", "capital"})
-
-
-def is_settlement(tok: Token) -> bool:
-    """A common noun for an inhabited place ("the town", "two districts")."""
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in SETTLEMENT_NOUNS
+def is_settlement(tok: Token, ontology: Ontology) -> bool:
+    """A common noun for an inhabited place ("the town", "two districts": the ontology's
+    ``cekg:settlementNoun``); not "the state" or "the capital", which stand for a government as often as for
+    a place (``cekg:placeNoun``)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in ontology.lexicon.settlement_nouns
 
 
 _ABS = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?|"
@@ -204,10 +199,10 @@ def sentence_place(sent: Span, ontology: Ontology, exclude: set[int], near: Plac
     country ("the Middle East") only when the sentence names no more specific place. A town the gazetteer
     does not know ("in the town of Lahij") lies in the country of the dateline ``near``, when there is one:
     it beats the dateline's city."""
-    region = None
+    region, places = None, ontology.lexicon.place_nouns  # cekg:placeNoun
     for ent in sentence_ents(sent):
         named_place = ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and \
-            ent.doc[ent.start - 2].lower_ in PLACE_NOUNS  # "the town of X", whatever the recogniser says X is
+            ent.doc[ent.start - 2].lower_ in places  # "the town of X", whatever the recogniser says X is
         if (ent.label_ in ("GPE", "LOC", "FAC") or named_place) and not (set(range(ent.start, ent.end)) & exclude):
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in ("in", "near", "at", "on", "outside", "inside", "across",

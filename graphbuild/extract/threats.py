@@ -15,9 +15,6 @@ from .sides import is_passive, passive_subjects, prep_objects, subjects
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-OATH_NOUNS = ("oath", "statement", "statements", "testimony", "affidavit", "declaration")
-
-
 def received_threat(noun: Token, words: Words) -> tuple[list[Token], list[Token]] | None:
     """(actor heads, target heads) of a threat its target receives ("X received threats from Y",
     "X has been facing a threat from Y"), or None when the noun is not the object of such a verb (the
@@ -31,9 +28,10 @@ def received_threat(noun: Token, words: Words) -> tuple[list[Token], list[Token]
     return actors, targets
 
 
-def is_oath(verb: Token) -> bool:
-    """ "was sworn in", "swearing in the new governors", "swore an oath": taking office or testifying."""
+def is_oath(verb: Token, words: Words) -> bool:
+    """ "was sworn in", "swearing in the new governors", "swore an oath": taking office or testifying (what is
+    sworn, the ontology's ``cekg:oathNoun``)."""
     if verb.lemma_.lower() != "swear":
         return False
     return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "in" and c.i == verb.i + 1 or
-               c.dep_ in ("dobj", "nsubjpass") and c.lower_ in OATH_NOUNS for c in verb.children)
+               c.dep_ in ("dobj", "nsubjpass") and c.lower_ in words.lex.oath_nouns for c in verb.children)

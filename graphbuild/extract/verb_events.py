@@ -33,7 +33,7 @@ ON_PREPS = ("on", "against", "upon", "at", "into")
 
 
 def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
-    if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words) or is_oath(verb) or _moved(verb):
+    if verb.dep_ in ("amod", "compound") or _carried_by_another(verb, words) or is_oath(verb, words) or _moved(verb):
         return  # "Syria-backed groups": a modifier, not an event; "was sworn in": an oath (threats.py)
     if is_naming(verb, words):
         return  # "a gang called the Owls": a name, no request (aliases.py)

@@ -69,6 +69,18 @@ class Lexicon:
     civil_hardware_nouns: frozenset[str] = frozenset()
     series_nouns: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    attacker_nouns: frozenset[str] = frozenset()
+    non_event_gerunds: frozenset[str] = frozenset()
+    unnamed_nouns: frozenset[str] = frozenset()
+    describing_verbs: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    affiliation_nouns: dict[str, str] = field(default_factory=dict)  # noun -> cekg property (partOf, memberOf)
+    search_verbs: frozenset[str] = frozenset()
+    settlement_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()  # the settlement nouns and "the state", "the capital"
+    oath_nouns: frozenset[str] = frozenset()
+    one_sided_modes: frozenset[str] = frozenset()  # mode labels
+    mode_sectors: dict[str, str] = field(default_factory=dict)  # mode label -> sector word ("military")
     suspect_verbs: frozenset[str] = frozenset()
     arrest_nouns: frozenset[str] = frozenset()
     perpetrator_nouns: frozenset[str] = frozenset()
@@ -225,6 +237,20 @@ class Ontology:
         lex.waging_verbs, lex.wrecking_verbs = words("wagingVerb"), words("wreckingVerb")
         lex.civil_words, lex.civil_hardware_nouns = words("civilWord"), words("civilHardwareNoun")
         lex.series_nouns, lex.receiving_verbs = words("seriesNoun"), words("receivingVerb")
+        lex.attacker_nouns, lex.non_event_gerunds = words("attackerNoun"), words("nonEventGerund")
+        lex.unnamed_nouns, lex.describing_verbs = words("unnamedNoun"), words("describingVerb")
+        lex.person_nouns, lex.search_verbs = words("personNoun"), words("searchVerb")
+        lex.settlement_nouns, lex.oath_nouns = words("settlementNoun"), words("oathNoun")
+        lex.place_nouns = words("placeNoun") | lex.settlement_nouns
+        for prop, noun in g.subject_objects(CEKG.affiliationNoun):
+            lex.affiliation_nouns.setdefault(str(noun).lower(), self._local(prop))
+        for mode in g.subjects(RDF.type, CEKG.Mode):
+            label = str(next(g.objects(mode, RDFS.label), self._local(mode)))
+            if any(str(o).lower() in ("true", "1") for o in g.objects(mode, CEKG.oneSided)):
+                lex.one_sided_modes |= {label}
+            sector = next((_SECTOR_LABEL.get(self._local(c)) for c in g.objects(mode, CEKG.meansOf)), None)
+            if sector is not None:
+                lex.mode_sectors.setdefault(label, sector)
         lex.formation_nouns = words("formationNoun")
         lex.suspect_verbs, lex.arrest_nouns = words("suspectVerb"), words("arrestNoun")
         lex.perpetrator_nouns, lex.participation_nouns = words("perpetratorNoun"), words("participationNoun")
