@@ -203,3 +203,13 @@ def test_a_town_the_parser_takes_for_who_did_it_is_no_attacker(extract):
              if e.event_type == "ASSAULT" and e.target}
     assert ("the town", "the bridge") not in found
     assert ("Suspected rebels", "the bridge") in found
+
+
+def test_a_group_name_a_recaser_wrote_as_common_nouns_acts(extract):
+    # upper-case wire copy recased: the name is read as nouns ("shining" an adjective, "path" a noun)
+    text = "A radio station reported that the guerrilla organization shining path had killed the engineer."
+    found = [(e.actor.label, e.actor.mention) for e in extract(text) if e.event_type == "ASSAULT" and e.actor]
+    assert found == [("Shining Path", "the guerrilla organization shining path")]
+    # a noun phrase that names no curated group is still no one
+    text = "The radio station reported that the narrow mountain path had killed the engineer."
+    assert [e.actor for e in extract(text) if e.event_type == "ASSAULT"] in ([], [None])

@@ -226,7 +226,15 @@ class _Extractor:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lemma_.lower() == "event":
             return False  # "no organization has claimed it": no one; "we have been hit by events": no one either
         return self.words.is_actor_word(tok) or tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("PROPN", "PRON") or \
-            is_formation(tok, self.words)  # "a rebel column" (attribution.py)
+            is_formation(tok, self.words) or self._curated_name(tok)  # "a rebel column" (attribution.py)
+
+    def _curated_name(self, tok: Token) -> bool:
+        """A group's name a recaser wrote in lower case, read as common nouns ("the guerrilla organization
+        shining path"): the noun phrase resolves to a curated armed group or organisation."""
+        if tok.pos_ != "NOUN" or not any(c.dep_ in ("compound", "amod") for c in tok.lefts):
+            return False
+        actor = self.onto.resolve(np_span(tok).text)
+        return actor.resolved and actor.kind in ("armed_group", "organisation")
 
     def _can_be_target(self, arg: Arg, trigger: Token | None = None) -> bool:
         """A target is someone or something that can be hit: as for actors, plus facilities, numbers of
