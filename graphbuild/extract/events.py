@@ -414,7 +414,7 @@ class _Extractor:
         actors = [(operator(a, self.words) or a) if self._hardware(a) else a for a in self._resolve_args(frame.actors)]
         actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
-                  and not is_settlement(a.tok, self.onto)  # "near the town, which destroyed ...": a place the parser took
+                  and not is_settlement(a.tok, self.onto)  # "near the town, which destroyed": a place, not who
                   and not (frame.etype in VIOLENT and is_means(a.tok, self.words))]
         targets = [named_land(t, frame.trigger, self.words) or t  # "invaded this borderland" (demonstratives.py)
                    for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})]
