@@ -109,3 +109,11 @@ def test_fight_is_a_type_of_the_contract_and_the_rdf(ontology):
 
     assert "FIGHT" in EVENT_TYPES and ontology.lexicon.cameo["FIGHT"] == "19"
     assert (PLOVER.FIGHT, None, None) in ontology.graph and CEKG.fight
+
+
+def test_vehicles_told_as_a_fighting_force_s_are_machines_of_war(extract):
+    # "fighter planes" shot down by rebels: combat (FIGHT), like "helicopters"; "a police patrol car" is not
+    events = extract("The rebels shot down two fighter planes over the valley.")
+    assert {e.event_type for e in events if e.target is not None} == {"FIGHT"}
+    events = extract("The rebels attacked a police patrol car in the capital.")
+    assert {e.event_type for e in events if e.target is not None} == {"ASSAULT"}

@@ -47,3 +47,10 @@ def test_investigators_are_people_not_a_means(extract):
     # "investigators" names the mode of an investigation too; as an object it is still who is threatened
     found = triples(extract("Two men on a motorbike threatened three investigators outside the court."))
     assert ("two men", "THREATEN", "three investigators") in found
+
+
+def test_the_infinitive_of_a_threat_noun_is_threatened_not_done(extract):
+    # "threats to kill": no one was killed, the killing is what the threat says
+    events = extract("The mafias issued threats to kill officials and judges.")
+    kills = [e for e in events if e.action_lemma == "kill"]
+    assert kills and all(e.event_type == "THREATEN" and e.modality == "threatened" for e in kills)

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from .casualties import NUMBER_WORDS
 from .lexicon import FIGHT_MODE, Words
 from .sides import subjects
+from .targets import is_military_vehicle
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -173,8 +174,10 @@ def is_war_machine(side: Actor, words: Words) -> bool:
     text = side.mention.lower()
     head = head_word(text)
     lex = words.lex
-    return head in words.hardware and head not in lex.civil_hardware_nouns and \
-        not any(w in lex.civil_words for w in text.split())
+    if any(w in lex.civil_words for w in text.split()):
+        return False
+    # "fighter planes", "armored cars": a vehicle its words tell as a fighting force's (targets.py)
+    return head in words.hardware and head not in lex.civil_hardware_nouns or is_military_vehicle(text)
 
 
 def is_formation(side: Actor, words: Words, strict: bool = False) -> bool:

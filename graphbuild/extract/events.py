@@ -30,6 +30,7 @@ from .inflections import verb_lemma
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
 from .modality import presentation
+from .no_occurrence import tells_no_occurrence
 from .non_events import (
     is_characterisation,
     is_polar_question,
@@ -39,7 +40,7 @@ from .non_events import (
     is_unreal_and_anonymous,
 )
 from .noun_events import nominal_frames
-from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span
+from .noun_phrases import Arg, clean_mention, in_note, is_definite_description, is_pronoun, np_span, split_sides
 from .operations import is_operation
 from .operators import operator
 from .perpetrators import is_means, named_group
@@ -54,10 +55,12 @@ from .setting import (
     sentence_place,
 )
 from .sides import Frame, objects, passive_subjects
+from .targets import antecedent_words, is_quarter, predicate_subject, relative_antecedent
 from .unnamed_events import statement_frames
 from .verb_events import attribution_frames, verbal_frames
 from .victims import count_words, is_damage_or_ground
 from .wars import war_frames
+from .years_before import is_record, is_years_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -244,6 +247,8 @@ class _Extractor:
         tok = arg.tok
         if any(c.lower_ == "no" for c in tok.lefts) or is_damage_or_ground(tok, self.words):
             return False  # "no one"; "destroying windows", "shelled residential areas" (victims.py)
+        if is_quarter(tok):
+            return False  # "bombing the Escalon neighbourhood": where the attack was (targets.py)
         if arg.text is None and count_words(tok) is not None:
             return True  # "killed dozens", "wounded 12 more": a number of people (victims.py)
         if trigger is not None and trigger.lemma_.lower() in self.words.victim_words and tok.pos_ == "NOUN" and \
@@ -282,6 +287,9 @@ class _Extractor:
             if t.dep_ == "det" and t.head.i != arg.tok.i and t.head.dep_ == "pobj" and \
                     is_definite_description(t.head, self.words) and self.coref.resolve(t.head):
                 continue  # "those" of "leaders of those militias", replaced with the militia below
+            if (ante := relative_antecedent(t)) is not None:  # "two of which": "two of the depots" (targets.py)
+                parts.append(f"the {antecedent_words(ante)}{t.whitespace_}")
+                continue
             if t.dep_ == "pobj" and t.i != arg.tok.i and is_definite_description(t, self.words):
                 found = self.coref.resolve(t)
                 if found:
@@ -411,13 +419,18 @@ class _Extractor:
             return
         if frame.etype in VIOLENT and is_characterisation(frame.trigger):
             return  # "a regime that kills priests": what it is said to do, no event (non_events.py)
+        if tells_no_occurrence(frame.trigger, frame.etype):
+            return  # "they will not attack", "there were no raids", "can kill": nothing occurs (no_occurrence.py)
+        if is_years_before(frame.trigger, self.published):
+            return  # "the priest, who was killed by soldiers in 1966": background (years_before.py)
         actors = [(operator(a, self.words) or a) if self._hardware(a) else a for a in self._resolve_args(frame.actors)]
         actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
                   and not is_settlement(a.tok, self.onto)  # "near the town, which destroyed": a place, not who
                   and not (frame.etype in VIOLENT and is_means(a.tok, self.words))]
         targets = [named_land(t, frame.trigger, self.words) or t  # "invaded this borderland" (demonstratives.py)
-                   for t in self._resolve_args(frame.targets, exclude={a.tok.i for a in actors})]
+                   for t in self._hit(self._resolve_args(self._hit(frame.targets), exclude={a.tok.i for a in actors}),
+                                      resolved=True)]
         targets = [t for t in targets if self._usable(t) and self._can_be_target(t, frame.trigger)]
         if targets and all(is_tally(t.tok, sent) for t in targets):
             return  # "9,000 civilians have died in the conflict since 2011": many incidents, not one
@@ -437,8 +450,9 @@ class _Extractor:
         actor_objs = [(x, a) for x in actors if (a := self._actor(x)) is not None] or [(None, None)]
         target_args = [(x, t) for x in targets if (t := self._actor(x)) is not None]
         target_objs = [t for _x, t in target_args] or [None]
-        if frame.etype == "ASSAULT" and is_series(frame.trigger, self.words):
-            # "a wave of attacks on banks by the cartel": no one incident, but who attacks in this article
+        if frame.etype == "ASSAULT" and (is_series(frame.trigger, self.words) or is_record(frame.trigger)):
+            # "a wave of attacks on banks by the cartel", "has attacked banks in the past", "frequent
+            # kidnappings": no one incident, but who attacks in this article
             target_objs = [None]  # (a statement of its perpetrator only, never output: incidents.py)
         if etype == "ASSAULT" and is_combat(frame.trigger, sent, [a for _x, a in actor_objs], target_objs,
                                             self.words):
@@ -493,6 +507,19 @@ class _Extractor:
                         MENTION_FORM.format(said=arg.said, antecedent=joint)
             yield Mention(n, ev, statement=statement, anaphoric=frame.anaphoric,
                           weak_actor=x is not None and x.tok.i in weak)
+
+    def _hit(self, targets: list[Arg], resolved: bool = False) -> list[Arg]:
+        """The targets of a frame, with the subject of a copula for its predicate noun ("Ruiz is the second
+        mayor murdered": Ruiz; targets.py); once ``resolved`` ("the mayor that was murdered": "that" is the
+        mayor), only a subject that needs no resolving of its own."""
+        out: list[Arg] = []
+        for a in targets:
+            subject = predicate_subject(a.tok, self.words) if a.text is None else None
+            if subject is None or resolved and is_pronoun(subject):
+                out.append(a)
+            else:
+                out += split_sides([subject])
+        return out
 
     def as_written(self, ev: Event) -> Event:
         """A side split from a coordination with the coordination's words as its mention ("poisoned by Putin

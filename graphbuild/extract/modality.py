@@ -38,6 +38,9 @@ def presentation(trigger: Token, sent: Span, words: Words) -> Presentation:
             modality = "negated"  # "did not attack"; "neither the driver nor his son was hurt"
         elif c.dep_ in ("aux", "advmod") and (m := words.cue(c.lower_)) in ("hypothetical", "alleged", "negated"):
             modality = m
+    if modality == "asserted" and any(c.dep_ == "mark" and words.cue(c.lower_) == "hypothetical"
+                                      for c in trigger.children):
+        modality = "hypothetical"  # "it would be worse if a guard were shot": a condition, not an event
     node, rel, hops = trigger, trigger.dep_, 0
     while node.head.i != node.i and hops < 6 and rel in CLIMB:
         hops += 1
@@ -57,7 +60,8 @@ def presentation(trigger: Token, sent: Span, words: Words) -> Presentation:
         m = words.token_cue(node)
         if m and modality == "asserted" and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             if m == "threatened":
-                if rel == "xcomp" or (rel in ("pobj", "prep") and node.pos_ == "NOUN"):
+                # "threats to kill the judges": the infinitive of a noun of threat is what is threatened
+                if rel == "xcomp" or (rel in ("pobj", "prep", "acl") and node.pos_ == "NOUN"):
                     threat = node
                     modality = "threatened"
             elif m != "asserted":

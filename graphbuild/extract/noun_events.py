@@ -19,6 +19,7 @@ from .blame import blamed_on_noun
 from .coordination import agents_under_patient, counted_event_type
 from .lexicon import ENT_ACTOR, INDEFINITE, Words
 from .noun_phrases import Arg, modifier_actors, modifier_text, split_sides
+from .places_hit import is_area_of_occurrence
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 from .suspects import suspects
 from .threats import received_threat
@@ -46,7 +47,7 @@ def nominal_frames(noun: Token, etype: str, words: Words) -> Iterator[Frame]:
     if not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("occur", "happen", "take"):
         # "the blast occurred at a pharmacy", "a second arson took place at the depot"
         targets = [t for t in prep_objects(noun.head, ("at", "in", "on", "inside"), words)
-                   if words.is_facility(t)]
+                   if words.is_facility(t) and not is_area_of_occurrence(t, words)]  # places_hit.py
     if not targets and etype in WITH_TYPES:  # "talks with the envoy", "held talks with the envoy"
         targets = _with_light_verb(noun, ("with",), words)
     if not targets and etype == "ASSAULT":  # "opened fire on protesters", "carried out strikes on"
