@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -107,3 +108,108 @@ def test_who_claims_responsibility_for_an_attack_told_as_a_gerund_is_its_claimed
         found = [(e.actor and e.actor.mention.split(" (")[-1].rstrip(")"), e.modality) for e in extract(text)
                  if e.event_type == "ASSAULT"]
         assert (expected, "claimed") in found, (text, found)
+
+
+def test_a_role_noun_with_nothing_that_says_who_names_no_one(ontology):
+    from graphbuild.extract.attribution import names_no_one
+
+    words = words_of(ontology)
+
+    def _parse(words, heads, deps, pos, tags):  # with the lemmas a tagger gives ("authors" -> "author")
+        doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+        for t in doc:
+            t.lemma_ = t.lower_[:-1] if t.tag_ in ("NNS", "NNPS") else t.lower_
+        return doc
+
+    # "the authors of the crime": whoever did it, not someone the text names
+    doc = _parse(["the", "authors", "of", "the", "crime"], [1, 1, 1, 4, 2],
+                 ["det", "ROOT", "prep", "det", "pobj"], ["DET", "NOUN", "ADP", "DET", "NOUN"],
+                 ["DT", "NNS", "IN", "DT", "NN"])
+    assert names_no_one(doc[1], words)
+    assert names_no_one(doc[4], words)  # "the crime" itself: an event, no one
+    # "the ELN masterminds": a role with a name, someone
+    doc = _parse(["the", "ELN", "masterminds"], [2, 2, 2], ["det", "compound", "ROOT"],
+                 ["DET", "PROPN", "NOUN"], ["DT", "NNP", "NNS"])
+    assert not names_no_one(doc[2], words)
+    # "paid assassins": a kind of people, who act
+    doc = _parse(["paid", "assassins"], [1, 1], ["amod", "ROOT"], ["VERB", "NOUN"], ["VBN", "NNS"])
+    assert not names_no_one(doc[1], words)
+
+
+def test_whoever_did_it_is_no_attacker_but_they_who_did_it_are(extract):
+    text = "Police are still hunting the perpetrators of the attack on the depot."
+    assert all(e.actor is None or "perpetrators" not in e.actor.mention for e in extract(text))
+    text = "The culprits fled across the river. They had shot a guard at the depot the night before."
+    found = [e.actor.mention for e in extract(text) if e.event_type == "ASSAULT" and e.actor]
+    assert any(m.startswith("They") for m in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attack noun under a verb of another kind is an event of its own, and names who did the murder
+    ("The minister condemned the murder of the judge in an attack carried out by gunmen.",
+     [("gunmen", "the judge")]),
+    # under a verb of its own kind it is that verb's event, told once
+    ("The mayor was killed in an attack by rebels.", [("rebels", "The mayor")]),
+])
+def test_an_attack_noun_under_a_verb_of_another_kind_names_the_attacker(extract, text, expected):
+    found = [(e.actor.mention if e.actor else None, e.target.mention) for e in extract(text)
+             if e.event_type == "ASSAULT" and e.target is not None]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The mayor was killed by a rebel column.", "a rebel column"),
+    ("The guards were ambushed by a guerrilla detachment.", "a guerrilla detachment"),
+])
+def test_a_fighting_formation_acts(extract, text, actor):
+    found = [e.actor.mention for e in extract(text) if e.event_type == "ASSAULT" and e.actor]
+    assert found == [actor]
+
+
+def test_who_is_accused_of_carrying_out_an_attack_carries_it_out(ontology):
+    from graphbuild.extract.sides import subjects
+
+    # "Police accused the rebels of carrying out the attack": the parser hangs "of" on "rebels"
+    doc = Doc(spacy.blank("en").vocab,
+              words=["Police", "accused", "the", "rebels", "of", "carrying", "out", "the", "attack"],
+              heads=[1, 1, 3, 1, 3, 4, 5, 8, 5],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "prt", "det", "dobj"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "VERB", "ADP", "DET", "NOUN"],
+              tags=["NNS", "VBD", "DT", "NNS", "IN", "VBG", "RP", "DT", "NN"],
+              lemmas=["police", "accuse", "the", "rebel", "of", "carry", "out", "the", "attack"])
+    assert [t.text for t in subjects(doc[5], words=words_of(ontology))] == ["rebels"]
+    # "Police saw the rebels of the north carrying out ...": no allegation, no such reading
+    doc = Doc(spacy.blank("en").vocab,
+              words=["Police", "saw", "the", "rebels", "of", "carrying", "out", "the", "attack"],
+              heads=[1, 1, 3, 1, 3, 4, 5, 8, 5],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "prt", "det", "dobj"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "VERB", "ADP", "DET", "NOUN"],
+              tags=["NNS", "VBD", "DT", "NNS", "IN", "VBG", "RP", "DT", "NN"],
+              lemmas=["police", "see", "the", "rebel", "of", "carry", "out", "the", "attack"])
+    assert [t.text for t in subjects(doc[5], words=words_of(ontology))] == []
+
+
+def test_the_accused_carry_out_the_attack(extract):
+    found = [(e.actor.mention, e.target.mention, e.modality) for e in extract(
+        "Police accused the rebels of carrying out the attack on the depot.")
+        if e.event_type == "ASSAULT" and e.actor and e.target]
+    assert found == [("the rebels", "the depot", "alleged")]
+
+
+def test_a_town_the_parser_takes_for_who_did_it_is_no_attacker(extract):
+    # "which" hung on "the town": the charge destroyed the bridge, the town did nothing
+    text = "Suspected rebels placed a dynamite charge at a farm near the town, which destroyed the bridge."
+    found = {(e.actor.mention if e.actor else None, e.target.mention) for e in extract(text)
+             if e.event_type == "ASSAULT" and e.target}
+    assert ("the town", "the bridge") not in found
+    assert ("Suspected rebels", "the bridge") in found
+
+
+def test_a_group_name_a_recaser_wrote_as_common_nouns_acts(extract):
+    # upper-case wire copy recased: the name is read as nouns ("shining" an adjective, "path" a noun)
+    text = "A radio station reported that the guerrilla organization shining path had killed the engineer."
+    found = [(e.actor.label, e.actor.mention) for e in extract(text) if e.event_type == "ASSAULT" and e.actor]
+    assert found == [("Shining Path", "the guerrilla organization shining path")]
+    # a noun phrase that names no curated group is still no one
+    text = "The radio station reported that the narrow mountain path had killed the engineer."
+    assert [e.actor for e in extract(text) if e.event_type == "ASSAULT"] in ([], [None])

@@ -22,8 +22,9 @@ HELD = [
     ("The court found that the soldiers were guilty of the killing of the farmers.", "the soldiers", "the farmers"),
     ("Two men are suspected of involvement in the murder of a nurse.", "Two men", "a nurse"),
     ("Death squads are to blame for the murder of six farmers.", "Death squads", "six farmers"),
-    ("Police are hunting the perpetrators of the attack on the clinic.", "the perpetrators of the attack",
-     "the clinic"),
+    # a role with a word that says who; "the perpetrators of the attack" alone names no one (attribution.py)
+    ("Police are hunting the rebel perpetrators of the attack on the clinic.",
+     "the rebel perpetrators of the attack", "the clinic"),
 ]
 
 

@@ -18,7 +18,7 @@ from ..text import normalize, plural
 from .aliases import known_as
 from .arrests import is_arrest
 from .arson import arson_frame
-from .attribution import described, kind_of_people
+from .attribution import described, is_formation, kind_of_people, names_no_one
 from .background import is_attackers_casualty, is_people_in_general
 from .casualties import casualties
 from .combat import is_combat
@@ -28,6 +28,7 @@ from .demonstratives import named_land
 from .entities import as_entity, person_names, person_roles, unify, unify_groups
 from .hostages import hostage_frame
 from .incidents import Mention, resolve_incidents
+from .inflections import verb_lemma
 from .lexicon import DEMONSTRATIVE, FIGHT_MODE, INDEFINITE, NOT_ACTOR_ENTS, SPEAKERS, Words, words_of
 from .misread import gerund_event_type, misread_event_noun, participle_read_as_compound
 from .modality import presentation
@@ -119,7 +120,7 @@ class _Extractor:
 
     def frames_at(self, tok: Token) -> Iterator[Frame]:
         lex = self.words.lex
-        lemma = tok.lemma_.lower()
+        lemma = verb_lemma(tok, lex.verb_triggers)  # "machinegunned", lemmatized "machinegunne" (inflections.py)
         phrasal = self.words.phrasal(tok) if tok.pos_ == "VERB" else None  # only a verb's particle is asked for
         said_who = list(attribution_frames(tok, self.words)) if tok.pos_ == "VERB" else []
         if said_who:
@@ -229,9 +230,21 @@ class _Extractor:
             return False  # "Storm Ellen" (an EVENT) hit the coast
         if self.words.is_instrument(tok) or self.words.is_event_noun(tok):
             return False
+        if arg.said is None and names_no_one(tok, self.words):
+            return False  # "the authors of the crime", "the crimes": no one (attribution.py); "they" for them is
+        # someone the text goes on to tell of ("they (the culprits) detonated the bomb")
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lemma_.lower() == "event":
             return False  # "no organization has claimed it": no one; "we have been hit by events": no one either
-        return self.words.is_actor_word(tok) or tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("PROPN", "PRON")
+        return self.words.is_actor_word(tok) or tok.tag_ in ("NNS", "NNPS") or tok.pos_ in ("PROPN", "PRON") or \
+            is_formation(tok, self.words) or self._curated_name(tok)  # "a rebel column" (attribution.py)
+
+    def _curated_name(self, tok: Token) -> bool:
+        """A group's name a recaser wrote in lower case, read as common nouns ("the guerrilla organization
+        shining path"): the noun phrase resolves to a curated armed group or organisation."""
+        if tok.pos_ != "NOUN" or not any(c.dep_ in ("compound", "amod") for c in tok.lefts):
+            return False
+        actor = self.onto.resolve(np_span(tok).text)
+        return actor.resolved and actor.kind in ("armed_group", "organisation")
 
     def _can_be_target(self, arg: Arg, trigger: Token | None = None) -> bool:
         """A target is someone or something that can be hit: as for actors, plus facilities, numbers of
@@ -420,6 +433,7 @@ class _Extractor:
         actors = [(operator(a, self.words) or a) if self._hardware(a) else a for a in self._resolve_args(frame.actors)]
         actors = [a for a in actors
                   if self._usable(a) and self._can_act(a) and not self._hardware(a)
+                  and not is_settlement(a.tok, self.onto)  # "near the town, which destroyed": a place, not who
                   and not (frame.etype in VIOLENT and is_means(a.tok, self.words))]
         targets = [named_land(t, frame.trigger, self.words) or t  # "invaded this borderland" (demonstratives.py)
                    for t in self._hit(self._resolve_args(self._hit(frame.targets), exclude={a.tok.i for a in actors}),

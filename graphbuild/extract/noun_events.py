@@ -197,9 +197,17 @@ def _part_of_verbal_event(noun: Token, words: Words) -> bool:
     if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in ("by", "in", "during"):
         verb = head.head
         verbs = [verb] + [c for c in verb.children if c.dep_ in ("relcl", "acl") and c.i < head.i]
-        if any(v.pos_ == "VERB" and v.lemma_.lower() in words.lex.verb_triggers for v in verbs):
+        # of the noun's kind ("killed in an attack") or a suspicion ("arrested in the killing", suspects.py),
+        # not another ("condemned the murder of the mayor in an attack by X")
+        if any(v.pos_ == "VERB" and (_same_kind(words.lex.verb_triggers.get(v.lemma_.lower()), same)
+                                     or v.lemma_.lower() in words.lex.suspect_verbs) for v in verbs):
             return not _has_own_target(noun, words)
     return False
+
+
+def _same_kind(verb_type: str | None, noun_type: str | None) -> bool:
+    """A verb's event type that can report a noun's event: the same, or violence for violence."""
+    return verb_type is not None and (verb_type == noun_type or {verb_type, noun_type} <= {"ASSAULT", "FIGHT"})
 
 
 def _has_own_target(noun: Token, words: Words, of: bool = False) -> bool:

@@ -93,6 +93,9 @@ def subjects(verb: Token, depth: int = 0, words: Words | None = None) -> list[To
                     words.token_cue(gov) == "alleged" or words.lex.verb_triggers.get(gov.lemma_.lower()) == "COERCE"):
                 return accused  # "X accused Y of shelling Z": Y is the (alleged) actor
             return subjects(gov, depth + 1, words)
+        if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.dep_ in ("dobj", "nsubjpass") and \
+                words is not None and words.token_cue(head.head.head) == "alleged":
+            return [head.head]  # "accused the rebels of carrying out the raid": the parser hangs "of" on "rebels"
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
         return [head]  # a finite verb the parser hung on its subject: "..., the militia mounted raids"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
