@@ -166,27 +166,22 @@ def test_a_fighting_formation_acts(extract, text, actor):
     assert found == [actor]
 
 
-def test_who_is_accused_of_carrying_out_an_attack_carries_it_out(ontology):
+@pytest.mark.parametrize("verb,lemma,found", [
+    ("accused", "accuse", ["rebels"]),  # "Police accused the rebels of carrying out the attack"
+    ("saw", "see", []),  # "Police saw the rebels of ... carrying out ...": no allegation, no such reading
+])
+def test_who_is_accused_of_carrying_out_an_attack_carries_it_out(ontology, verb, lemma, found):
     from graphbuild.extract.sides import subjects
 
-    # "Police accused the rebels of carrying out the attack": the parser hangs "of" on "rebels"
+    # the parser hangs "of" on "rebels"
     doc = Doc(spacy.blank("en").vocab,
-              words=["Police", "accused", "the", "rebels", "of", "carrying", "out", "the", "attack"],
+              words=["Police", verb, "the", "rebels", "of", "carrying", "out", "the", "attack"],
               heads=[1, 1, 3, 1, 3, 4, 5, 8, 5],
               deps=["nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "prt", "det", "dobj"],
               pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "VERB", "ADP", "DET", "NOUN"],
               tags=["NNS", "VBD", "DT", "NNS", "IN", "VBG", "RP", "DT", "NN"],
-              lemmas=["police", "accuse", "the", "rebel", "of", "carry", "out", "the", "attack"])
-    assert [t.text for t in subjects(doc[5], words=words_of(ontology))] == ["rebels"]
-    # "Police saw the rebels of the north carrying out ...": no allegation, no such reading
-    doc = Doc(spacy.blank("en").vocab,
-              words=["Police", "saw", "the", "rebels", "of", "carrying", "out", "the", "attack"],
-              heads=[1, 1, 3, 1, 3, 4, 5, 8, 5],
-              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "prt", "det", "dobj"],
-              pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "VERB", "ADP", "DET", "NOUN"],
-              tags=["NNS", "VBD", "DT", "NNS", "IN", "VBG", "RP", "DT", "NN"],
-              lemmas=["police", "see", "the", "rebel", "of", "carry", "out", "the", "attack"])
-    assert [t.text for t in subjects(doc[5], words=words_of(ontology))] == []
+              lemmas=["police", lemma, "the", "rebel", "of", "carry", "out", "the", "attack"])
+    assert [t.text for t in subjects(doc[5], words=words_of(ontology))] == found
 
 
 def test_the_accused_carry_out_the_attack(extract):
@@ -207,7 +202,7 @@ def test_a_town_the_parser_takes_for_who_did_it_is_no_attacker(extract):
 
 def test_a_group_name_a_recaser_wrote_as_common_nouns_acts(extract):
     # upper-case wire copy recased: the name is read as nouns ("shining" an adjective, "path" a noun)
-    text = "A radio station reported that the guerrilla organization shining path had killed the engineer."
+    text = "Officials said on Monday the guerrilla organization shining path had killed the engineer."
     found = [(e.actor.label, e.actor.mention) for e in extract(text) if e.event_type == "ASSAULT" and e.actor]
     assert found == [("Shining Path", "the guerrilla organization shining path")]
     # a noun phrase that names no curated group is still no one

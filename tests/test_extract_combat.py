@@ -115,5 +115,5 @@ def test_vehicles_told_as_a_fighting_force_s_are_machines_of_war(extract):
     # "fighter planes" shot down by rebels: combat (FIGHT), like "helicopters"; "a police patrol car" is not
     events = extract("The rebels shot down two fighter planes over the valley.")
     assert {e.event_type for e in events if e.target is not None} == {"FIGHT"}
-    events = extract("The rebels attacked a police patrol car in the capital.")
+    events = extract("The rebels attacked a police patrol car near the bridge.")
     assert {e.event_type for e in events if e.target is not None} == {"ASSAULT"}

@@ -70,7 +70,7 @@ HOSTAGES = [  # "hold"/"take" + "hostage": an abduction by whoever holds (hostag
      ("members of a rebel front", "ambassador and two diplomats")),
     ("Rebels held the ambassador hostage for a week.", ("rebels", "ambassador")),
     ("The engineer was held captive by the guerrillas for a month.", ("guerrillas", "engineer")),
-    ("The rebels took a group of hotel guests as hostages.", ("rebels", "group of hotel guests")),
+    ("The rebels took a group of tourists as hostages.", ("rebels", "group of tourists")),
     ("The gunmen fled, taking as hostages two engineers of the company.", ("gunmen", "two engineers of the company")),
 ]
 
