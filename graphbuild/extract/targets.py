@@ -8,9 +8,9 @@ are the scene instead, not what was hit:
 
 - a place phrase written before the verb ("In the town of Ayala, rebels placed a bomb at the school", "In the
   opinion of the police, the charge was set off ..."): it opens the sentence and sets its scene or its source;
-- an in-phrase beside an at- or on-phrase ("bombs were hurled at the temple, in Santiago", "a charge was
-  placed on the pipeline, in the area of El Carmen"): the at-phrase says what was hit, the in-phrase
-  where that is.
+- an in-phrase beside another place phrase of the verb or the weapon ("bombs were hurled at the temple, in
+  Santiago", "a charge was placed on the pipeline, in the area of El Carmen"): the other phrase says what
+  was hit, the in-phrase where that is (places_hit.setting_dropped).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .noun_phrases import np_span
+from .places_hit import setting_dropped
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,12 +27,12 @@ if TYPE_CHECKING:
 
 # the prepositions of a weapon's place that name where it was, not only what it was aimed at
 SCENE_PREPS = ("in", "near", "inside", "outside", "toward", "towards")
-AIMED_PREPS = ("at", "on", "against", "upon", "into")
 
 
-def weapon_place_targets(verb: Token, found: list[Token]) -> list[Token]:
+def weapon_place_targets(verb: Token, found: list[Token], heads: tuple[Token, ...] = ()) -> list[Token]:
     """The place-phrase targets of a weapon ``found`` under ``verb`` (or under the weapon noun), without the
-    scene: place phrases before the verb, and in-phrases when an at- or on-phrase names what was hit.
+    scene: place phrases before the verb, and in-phrases beside another place phrase of ``verb`` or of the
+    other ``heads`` (the weapon), which :func:`graphbuild.extract.places_hit.setting_dropped` tells apart.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -48,9 +49,7 @@ def weapon_place_targets(verb: Token, found: list[Token]) -> list[Token]:
     >>> [t.text for t in weapon_place_targets(doc[4], [doc[9], doc[1]])]
     ['school']
     """
-    kept = [t for t in found if not _fronted(t, verb)]
-    aimed = any(_prep(t).lower_ in AIMED_PREPS for t in kept)
-    return [t for t in kept if not (aimed and _prep(t).lower_ == "in")]
+    return setting_dropped([t for t in found if not _fronted(t, verb)], (verb, *heads))
 
 
 def _prep(pobj: Token) -> Token:

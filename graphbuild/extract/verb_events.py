@@ -21,7 +21,6 @@ from .measures import sanction_subjects
 from .misread import is_event_gerund
 from .noun_events import halts_violence, modifier_sides, noun_actors
 from .noun_phrases import modifier_actors, split_sides
-from .places_hit import setting_dropped
 from .sides import Frame, agents, is_passive, objects, passive_subjects, prep_objects, subjects
 from .suspects import suspects, when_actors
 from .targets import weapon_place_targets
@@ -98,8 +97,8 @@ def verbal_frames(verb: Token, etype: str, words: Words) -> Iterator[Frame]:
         for head in (verb, weapon):  # "fired mortars at the port", "left a bomb near the depot"
             targets += prep_objects(head, ON_PREPS, words, places=True)
             targets += [t for t in prep_objects(head, AT_PREPS, words) if t not in targets]
-        targets = weapon_place_targets(verb, [t for t in targets if t.pos_ != "NUM"])  # "at 2130": a time
-        targets = setting_dropped(targets, (verb, weapon))  # "outside the hall in the car park" (places_hit.py)
+        # "at 2130": a time; "outside the hall in the car park": the in-phrase is the setting (targets.py)
+        targets = weapon_place_targets(verb, [t for t in targets if t.pos_ != "NUM"], (weapon,))
     elif not target_heads and etype == "ASSAULT":
         targets += prep_objects(verb, ON_PREPS, words)  # "fired on the crowd", "crashed into a patrol"
     elif not target_heads and etype != "ASSAULT":
