@@ -14,11 +14,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .records import MODALITY_TABLE, Actor, Event, Place, stable_id
 from .text import normalize
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 MODALITY_RANK = ("asserted", "claimed", "alleged", "threatened", "hypothetical", "denied", "negated")
 NEAR_KM = 25.0  # two reports whose places are this close are taken for the same place
@@ -372,6 +374,8 @@ def build_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
     >>> [(a, t, d["event_type"], d["mentions"]) for a, t, d in g.edges(data=True)]
     [('USA', 'IRN', 'ASSAULT', 1)]
     """
+    import networkx as nx  # 0.1 s to import: a build imports it where it writes the actor graph's outputs
+
     g = nx.MultiDiGraph()
     activity: Counter[str] = Counter()
     for ev in merged:
@@ -396,6 +400,8 @@ def build_graph(merged: Sequence[MergedEvent]) -> nx.MultiDiGraph:
 def event_graph(merged: Sequence[MergedEvent]) -> nx.DiGraph:
     """Events as nodes (for analysis): actor -> event -> target, with ``role`` on the edges, so an event's
     actor, target and evidence are one node's neighbourhood. An unknown side is left out."""
+    import networkx as nx
+
     g = nx.DiGraph()
     for ev in merged:
         g.add_node(ev.event_id, node_type="event", event_type=ev.event_type, action=ev.first.action_lemma,

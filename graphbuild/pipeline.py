@@ -17,8 +17,9 @@ from .cache import load_ontology
 from .documents import read_documents
 from .engines import Engine, Loader, Options, Processes, choose, thread_time_limit
 from .errors import GraphbuildError, InputError, OutputError
-from .export import read_events, write_csv, write_events, write_events_csv, write_gexf, write_graphml, write_html
 from .export.files import atomic_dir
+from .export.flat import write_events_csv
+from .export.jsonl import read_events, write_events
 from .export.rdf import convert, triples, write_ntriples
 from .extract import extract_affiliations, extract_events
 from .graph import MergedEvent, actors_of, build_graph, mentions_of
@@ -395,20 +396,23 @@ def write_outputs(merged: Sequence[MergedEvent] | Merged, paths: dict[str, Path]
     graph.nt and events.csv are written as streams, and only the actor graph is held."""
     from .store import load_store
 
-    def rdf() -> None:  # the RDF chain, about half the writing time ...
+    def rdf() -> None:  # the RDF chain and the events table, about half the writing time ...
         mentions = merged.mentions() if isinstance(merged, Merged) else mentions_of(merged)
         write_events(mentions, paths["events.jsonl"], documents)
         write_ntriples(triples(merged, ontology, documents, affiliations, base=base), paths["graph.nt"])
         load_store(paths["graph.nt"], paths["store"])
         for name in ("graph.ttl", "graph.jsonld"):
             convert(paths["graph.nt"], paths[name], base=base)
+        write_events_csv(merged, paths["events.csv"], documents, ontology, affiliations)
 
-    def tables() -> None:  # ... and the actor graph's outputs, the other half
+    def tables() -> None:  # ... and the actor graph's outputs, the other half (imported here: see .export)
+        from .export.html import write_html
+        from .export.tables import write_csv, write_gexf, write_graphml
+
         actor_graph = build_graph(merged)  # one actor graph for the page, the tables and GraphML
         write_html(merged, paths["graph.html"], title=title, documents=documents, graph=actor_graph)
         write_csv(merged, paths["nodes.csv"], paths["edges.csv"], graph=actor_graph, documents=documents)
         write_graphml(merged, paths["graph.graphml"], graph=actor_graph)
-        write_events_csv(merged, paths["events.csv"], documents, ontology, affiliations)
         write_gexf(merged, paths["graph.gexf"], graph=actor_graph)
 
     side_by_side(rdf, tables)

@@ -239,7 +239,9 @@ def test_a_writer_failing_beside_the_others_fails_the_build_and_leaves_the_outpu
     def no_room(*args, **kw):
         raise OutputError("cannot write (No space left on device)", path="graph.gexf")
 
-    monkeypatch.setattr(pipeline, "write_gexf", no_room)
+    from graphbuild.export import tables
+
+    monkeypatch.setattr(tables, "write_gexf", no_room)
     with pytest.raises(OutputError, match=r"graph.gexf: cannot write \(No space left on device\)"):
         fast_build([tmp_path / "a.txt"], out, force=True)
     assert snapshot(out) == before

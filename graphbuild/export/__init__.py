@@ -1,12 +1,23 @@
-"""Stage: export. Every writer takes the merged events and a path and writes atomically."""
+"""Stage: export. Every writer takes the merged events and a path and writes atomically.
 
-from .files import atomic_dir, atomic_write
-from .flat import event_rows, mention_rows, write_events_csv
-from .html import render_html, write_html
-from .jsonl import read_articles, read_events, write_events
-from .rdf import to_rdf, write_rdf
-from .tables import read_gexf, read_graphml, write_csv, write_gexf, write_graphml
+The writers are imported when first asked for (``from graphbuild.export import write_html``): the actor
+graph's ones bring networkx and Jinja, which a build needs only at its end, where it writes the page and
+tables beside the RDF (see :func:`graphbuild.pipeline.write_outputs`), and a worker process never."""
 
-__all__ = ["atomic_dir", "atomic_write", "event_rows", "mention_rows", "read_articles", "read_events",
-           "read_gexf", "read_graphml", "render_html", "to_rdf", "write_csv", "write_events",
-           "write_events_csv", "write_gexf", "write_graphml", "write_html", "write_rdf"]
+from importlib import import_module
+
+_WHERE = {"atomic_dir": "files", "atomic_write": "files", "event_rows": "flat", "mention_rows": "flat",
+          "write_events_csv": "flat", "render_html": "html", "write_html": "html", "read_articles": "jsonl",
+          "read_events": "jsonl", "write_events": "jsonl", "to_rdf": "rdf", "write_rdf": "rdf",
+          "read_gexf": "tables", "read_graphml": "tables", "write_csv": "tables", "write_gexf": "tables",
+          "write_graphml": "tables"}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
