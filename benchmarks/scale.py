@@ -7,7 +7,8 @@ Rows (issue 9), each chosen with ``--rows``:
 - ``memory``: peak memory (RSS, from ``/usr/bin/time -f %M``) of a build at 1x, 4x, 8x and 16x the corpus
   (``--multiples``), with tokens/s and documents/s at each;
 - ``n-process``: the speed-up of ``--n-process 2`` (worker processes that parse and extract), with the most
-  Amdahl's law allows given the part no worker shares (a one-article build's time), and ``dask``: a
+  Amdahl's law allows given the part no worker shares (a one-article build's time), beside the same for a
+  bare parse (spaCy's own ``nlp.pipe(n_process=2)``, and the bound its start-up sets), and ``dask``: a
   build with ``--engine dask --workers 2`` against the local one, with a check that their event ids are equal;
   both give user+sys CPU time (the workers' included) and the load average, since on a shared machine a
   speed-up is only as good as the idle cores (``--parallel-copies K`` runs them on K times the corpus);
@@ -46,7 +47,8 @@ from graphbuild.documents import read_documents
 from graphbuild.nlp import load_pipeline
 nlp = load_pipeline(ontology=load_ontology())
 texts = [d.text for d in read_documents([sys.argv[1]])]
-print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=32)))
+n_process = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=32 if n_process == 1 else 4, n_process=n_process)))
 """
 
 
@@ -82,8 +84,10 @@ def run(args: list[str]) -> tuple[float, float, str, float]:
 CPU: dict[Path, float] = {}  # the CPU seconds of the last parse or build of each input
 
 
-def parse(path: Path) -> tuple[float, float, int]:
-    wall, rss, out, CPU[path] = run([sys.executable, "-c", PARSE, str(path)])
+def parse(path: Path, n_process: int = 1) -> tuple[float, float, int]:
+    """A bare ``nlp.pipe`` over the texts of ``path`` as a whole process (with ``n_process``, spaCy's own
+    worker processes, which send each Doc back to the main process)."""
+    wall, rss, out, CPU[path] = run([sys.executable, "-c", PARSE, str(path), str(n_process)])
     return wall, rss, int(out.split()[-1])
 
 
@@ -132,6 +136,13 @@ def parallel_rows(dev: Path, tmp: Path, rows: list[str], copies: int = 1, one: P
             serial, _ = timed_build(one, tmp / "par-one")
             print(f"              serial part {serial:.1f} s (a one-article build: start-up and writing), "
                   f"so at most {local / (serial + (local - serial) / 2):.2f}x on 2 cores")
+            # the same measure for spaCy alone: its own start-up bounds any parallel run of the same texts
+            bare, _, _ = parse(dev)
+            bare2, _, _ = parse(dev, 2)
+            bare1, _, _ = parse(one)
+            print(f"              bare nlp.pipe {bare:.1f} s, with n_process=2 {bare2:.1f} s: speed-up "
+                  f"{bare / bare2:.2f}x (its start-up, a one-article parse, {bare1:.1f} s: at most "
+                  f"{bare / (bare1 + (bare - bare1) / 2):.2f}x)")
     if "dask" in rows:
         wall, cpu = timed_build(dev, tmp / "par-dask", "--engine", "dask", "--workers", "2")
         same = event_ids(tmp / "par-dask") == event_ids(tmp / "par-local")
