@@ -48,6 +48,7 @@ from graphbuild.nlp import load_pipeline
 nlp = load_pipeline(ontology=load_ontology())
 texts = [d.text for d in read_documents([sys.argv[1]])]
 n_process = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+# spaCy's workers take whole batches in turn: 86 texts in batches of 32 would share out unevenly
 print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=32 if n_process == 1 else 4, n_process=n_process)))
 """
 
